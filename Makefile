@@ -1,0 +1,64 @@
+# Pasar Ibu: `make run` serves the demo shop, `make test` runs every test.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+FLASK := $(VENV)/bin/flask --app wsgi
+PORT ?= 5000
+TRANSLATIONS := storefront/translations
+
+.PHONY: run test install install-test translations i18n-extract migrate seed check lint browser bench clean
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt requirements.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed translations
+install-test: $(VENV)/.installed-test translations browser
+
+## Compile the .po catalogs (the .mo files are build output, not committed).
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q compile -d $(TRANSLATIONS) -f
+
+## Refresh the catalog after adding strings; then fill in the Indonesian msgstr.
+i18n-extract: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o $(TRANSLATIONS)/messages.pot .
+	$(VENV)/bin/pybabel -q update -N --no-location --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+
+migrate: install
+	$(FLASK) db upgrade
+
+## Loads the demo once: instance/.demo-loaded marks that it was done.
+seed: migrate
+	@if [ ! -f instance/.demo-loaded ]; then $(FLASK) seed-demo && touch instance/.demo-loaded; fi
+
+run: seed
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+## Debian's chromium for the browser tests, when it is missing and apt can install it.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) \
+	  || echo "chromium could not be installed: browser tests will skip"; \
+	fi
+
+test: install-test
+	$(VENV)/bin/ruff check storefront tests
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+check: install
+	DATABASE_URL=sqlite:///$$(mktemp -d)/check.db sh -c '$(FLASK) db upgrade && $(FLASK) db check'
+
+bench: install-test
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

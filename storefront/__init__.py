@@ -1,0 +1,80 @@
+"""Pasar Ibu: the shop window of the Women Care Day sellers of NTT."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+from storefront import config
+from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+#: templates/ and static/ sit beside the package, at the top of the repository.
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints, error pages and commands."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(config.load(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    logging.basicConfig(level=logging.INFO)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from storefront import models  # noqa: F401 - every model, for migrations
+    from storefront.accounts.session import load_user
+    from storefront.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale,
+                   default_translation_directories=str(Path(__file__).parent / "translations"))
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+
+
+def register_blueprints(app: Flask) -> None:
+    from storefront.accounts.views import bp as accounts_bp
+    from storefront.catalog.views import bp as catalog_bp
+    from storefront.shops.views import bp as shops_bp
+    from storefront.site.views import bp as site_bp
+
+    for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from storefront.web import template_helpers
+
+    template_helpers.install(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from storefront.web import errors
+
+    errors.install(app)
+
+
+def register_commands(app: Flask) -> None:
+    from storefront import cli
+
+    cli.install(app)

@@ -1,0 +1,124 @@
+"""Read-only catalog queries for public pages.
+
+Every listing loads its cards in a fixed number of queries (products with
+their shop and category joined, then one query for all their photos), so a
+page's query count does not grow with the number of products.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import contains_eager, selectinload
+
+from storefront.catalog.models import Category, Product
+from storefront.domain.listing import ListingStatus
+from storefront.extensions import db
+from storefront.shops.models import Shop, ShopStatus
+
+#: Longest search text we look at; the rest is ignored.
+MAX_QUERY_CHARS = 100
+#: Most words of a search that count.
+MAX_TERMS = 6
+
+
+@dataclass
+class Page:
+    """One page of products, and whether there is another."""
+
+    items: list[Product]
+    number: int
+    has_next: bool
+
+
+def public_products() -> sa.Select:
+    """Approved products of active shops, with shop and category ready for cards."""
+    return (
+        sa.select(Product)
+        .join(Product.shop)
+        .join(Product.category)
+        .where(Product.status == ListingStatus.APPROVED, Shop.status == ShopStatus.ACTIVE)
+        .options(contains_eager(Product.shop), contains_eager(Product.category),
+                 selectinload(Product.photos))
+    )
+
+
+def paginate(stmt: sa.Select, page: int, size: int) -> Page:
+    """Fetch one page, asking for one extra row to learn if there is a next page."""
+    page = max(1, min(page, 1000))
+    rows = db.session.scalars(stmt.limit(size + 1).offset((page - 1) * size)).unique().all()
+    return Page(items=list(rows[:size]), number=page, has_next=len(rows) > size)
+
+
+def newest(limit: int) -> list[Product]:
+    stmt = public_products().order_by(Product.created_at.desc(), Product.id.desc()).limit(limit)
+    return list(db.session.scalars(stmt).unique())
+
+
+def featured(limit: int) -> list[Product]:
+    stmt = (public_products().where(Product.featured.is_(True))
+            .order_by(Product.approved_at.desc(), Product.id.desc()).limit(limit))
+    return list(db.session.scalars(stmt).unique())
+
+
+def categories() -> list[Category]:
+    return list(db.session.scalars(sa.select(Category).order_by(Category.position, Category.id)))
+
+
+def in_category(category: Category, page: int, size: int) -> Page:
+    stmt = (public_products().where(Product.category_id == category.id)
+            .order_by(Product.created_at.desc(), Product.id.desc()))
+    return paginate(stmt, page, size)
+
+
+def in_shop(shop: Shop, page: int, size: int) -> Page:
+    stmt = (public_products().where(Product.shop_id == shop.id)
+            .order_by(Product.created_at.desc(), Product.id.desc()))
+    return paginate(stmt, page, size)
+
+
+def public_product(slug: str) -> Product | None:
+    return db.session.scalars(public_products().where(Product.slug == slug)).unique().first()
+
+
+def public_shop(slug: str) -> Shop | None:
+    return db.session.scalar(
+        sa.select(Shop).where(Shop.slug == slug, Shop.status == ShopStatus.ACTIVE))
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search, lower-cased, at most MAX_TERMS of at least 2 characters."""
+    words = (text or "")[:MAX_QUERY_CHARS].lower().split()
+    seen: list[str] = []
+    for word in words:
+        if len(word) >= 2 and word not in seen:
+            seen.append(word)
+    return seen[:MAX_TERMS]
+
+
+def _contains(column, term: str):
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sa.func.lower(column).like(f"%{escaped}%", escape="\\")
+
+
+def search(text: str, page: int, size: int) -> Page:
+    """Products matching every word in the name, description or shop name, best first.
+
+    A word in the name weighs 3, in the shop's name 2, in the description 1.
+    Plain LIKE with escaped wildcards works the same on SQLite and PostgreSQL
+    and treats every character of the query as text.
+    """
+    terms = search_terms(text)
+    if not terms:
+        return Page(items=[], number=1, has_next=False)
+    score = sa.literal(0)
+    stmt = public_products()
+    for term in terms:
+        in_name = _contains(Product.name, term)
+        in_shop = _contains(Shop.name, term)
+        in_text = _contains(Product.description, term)
+        stmt = stmt.where(sa.or_(in_name, in_shop, in_text))
+        score = (score + sa.case((in_name, 3), else_=0) + sa.case((in_shop, 2), else_=0)
+                 + sa.case((in_text, 1), else_=0))
+    stmt = stmt.order_by(score.desc(), Product.created_at.desc(), Product.id.desc())
+    return paginate(stmt, page, size)

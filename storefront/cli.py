@@ -1,0 +1,44 @@
+"""Commands: flask seed-demo, flask create-staff, flask rq-worker."""
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from storefront.extensions import db
+
+
+def install(app: Flask) -> None:
+    @app.cli.command("seed-demo")
+    def seed_demo_command():
+        """Load the demo sellers and products (safe to run again)."""
+        from storefront.demo.seed import seed_demo
+
+        added = seed_demo()
+        db.session.commit()
+        click.echo("Demo data loaded." if added else "Demo data already present; nothing changed.")
+
+    @app.cli.command("create-staff")
+    @click.option("--name", prompt=True)
+    @click.option("--email", prompt=True)
+    @click.password_option()
+    def create_staff_command(name: str, email: str, password: str):
+        """Make a programme staff account."""
+        from storefront.accounts.models import Role
+        from storefront.accounts.services import create_user, find_by_login
+
+        if find_by_login(email) is not None:
+            raise click.ClickException("An account with that e-mail already exists.")
+        create_user(name, password, Role.STAFF, email=email)
+        db.session.commit()
+        click.echo(f"Staff account created for {email}.")
+
+    @app.cli.command("rq-worker")
+    def rq_worker_command():
+        """Run an RQ worker for notifications (needs REDIS_URL)."""
+        from rq import Worker
+
+        from storefront.queue import queue
+
+        if not current_app.config.get("REDIS_URL"):
+            raise click.ClickException("REDIS_URL is not set; jobs run in-process instead.")
+        Worker([queue()], connection=queue().connection).work()

@@ -1,0 +1,77 @@
+"""Settings, read from the environment.
+
+``APP_ENV`` picks the profile: ``development`` (default), ``production`` or
+``testing``.  In production every secret must come from the environment; in
+development a secret key is generated once and kept under ``instance/``.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """The environment is missing something the app cannot run without."""
+
+
+def database_url(instance_path: str) -> str:
+    """DATABASE_URL, normalised to a SQLAlchemy URL; SQLite in instance/ by default."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return f"sqlite:///{Path(instance_path) / 'pasar_ibu.db'}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def secret_key(instance_path: str, production: bool) -> str:
+    """SECRET_KEY from the environment; generated and kept in instance/ outside production."""
+    key = os.environ.get("SECRET_KEY", "").strip()
+    if key:
+        return key
+    if production:
+        raise ConfigError("SECRET_KEY must be set in production")
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load(instance_path: str) -> dict:
+    """Build the config mapping for ``app.config.from_mapping``."""
+    env = os.environ.get("APP_ENV", "development")
+    production = env == "production"
+    return {
+        "APP_ENV": env,
+        "SECRET_KEY": secret_key(instance_path, production),
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(Path(instance_path) / "media")),
+        "MEDIA_URL_PREFIX": "/media",
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
+        "BABEL_DEFAULT_LOCALE": "id",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Makassar",
+        "LANGUAGES": ("id", "en"),
+        "MAX_CONTENT_LENGTH": 12 * 1024 * 1024,
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=7),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "Pasar Ibu <noreply@pasaribu.id>"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "PAGE_SIZE": 24,
+    }

@@ -1,0 +1,1 @@
+"""The demo shop: fictional pilot sellers in Kota Kupang and their products."""

@@ -1,0 +1,1 @@
+"""Photos: decode and resize uploads, and keep the files behind a storage interface."""

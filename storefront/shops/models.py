@@ -1,0 +1,63 @@
+"""A seller's shop: her public profile and the switches that pause it."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storefront import clock
+from storefront.dbtypes import enum_type
+from storefront.extensions import db
+
+if TYPE_CHECKING:
+    from storefront.accounts.models import User
+
+
+class ShopStatus(enum.StrEnum):
+    #: open: approved products are public and orders are taken
+    ACTIVE = "active"
+    #: suspended by staff: every product hidden, orders paused
+    SUSPENDED = "suspended"
+
+
+class Shop(db.Model):
+    __tablename__ = "shops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the seller who runs it; one shop per seller
+    owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), unique=True)
+    #: URL name, e.g. "dapur-mama-yuli" in /toko/<slug>
+    slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    #: the shop's public name
+    name: Mapped[str] = mapped_column(sa.String(120))
+    #: her story, shown publicly only with her consent
+    story: Mapped[str] = mapped_column(sa.Text, default="")
+    #: she agreed (to staff, in person) that her story may be shown publicly
+    story_public: Mapped[bool] = mapped_column(default=False)
+    #: storage key of her shop photo (media/<key>-<size>.webp), if any
+    photo_key: Mapped[str | None] = mapped_column(sa.String(120))
+    #: kecamatan in Kota Kupang or kabupaten in NTT (see domain.areas)
+    area: Mapped[str] = mapped_column(sa.String(60))
+    #: WhatsApp number in E.164, public so buyers can ask questions
+    whatsapp: Mapped[str | None] = mapped_column(sa.String(20))
+    #: where buyers collect orders; private, shown only on her orders
+    pickup_address: Mapped[str] = mapped_column(sa.Text, default="")
+    #: active or suspended by staff
+    status: Mapped[ShopStatus] = mapped_column(enum_type(ShopStatus), default=ShopStatus.ACTIVE)
+    #: her own pause: products stay visible but new orders are refused
+    on_holiday: Mapped[bool] = mapped_column(default=False)
+    #: when staff onboarded her (UTC)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+    owner: Mapped[User] = relationship()
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == ShopStatus.ACTIVE
+
+    @property
+    def takes_orders(self) -> bool:
+        return self.is_active and not self.on_holiday

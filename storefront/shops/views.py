@@ -1,0 +1,16 @@
+"""The public shop page: her story and her products."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request
+
+from storefront.catalog import queries
+
+bp = Blueprint("shops", __name__)
+
+
+@bp.get("/toko/<slug>")
+def shop(slug: str):
+    found = queries.public_shop(slug) or abort(404)
+    page = queries.in_shop(found, request.args.get("page", 1, type=int) or 1,
+                           current_app.config["PAGE_SIZE"])
+    return render_template("shops/shop.html", shop=found, page=page)

@@ -1,0 +1,1 @@
+"""Web plumbing shared by every blueprint: template helpers, error pages, access rules."""

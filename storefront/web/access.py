@@ -1,0 +1,52 @@
+"""Who may open what: role checks for views."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+
+from flask import abort, current_app, request, url_for
+from flask_login import current_user
+
+from storefront.accounts.models import Role, User
+from storefront.extensions import login_manager
+
+log = logging.getLogger(__name__)
+
+
+def role_required(*roles: Role) -> Callable:
+    """Anonymous visitors go to login; a logged-in user with another role gets 403."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                log.info("access denied user=%s path=%s", current_user.id, request.path)
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+staff_required = role_required(Role.STAFF)
+seller_required = role_required(Role.SELLER)
+
+
+def home_for(user: User) -> str:
+    """Where a user lands after logging in."""
+    endpoints = {Role.STAFF: "staff.home", Role.SELLER: "seller.home"}
+    endpoint = endpoints.get(user.role, "site.home")
+    if endpoint not in current_app.view_functions:
+        endpoint = "site.home"
+    return url_for(endpoint)
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only same-site paths are followed after login."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None

@@ -1,0 +1,43 @@
+"""Filters and globals the templates use."""
+from __future__ import annotations
+
+from flask import Flask, url_for
+from flask_babel import get_locale
+
+from storefront.catalog.labels import halal_label, listing_label
+from storefront.domain.money import format_rupiah
+from storefront.i18n import LANGUAGE_NAMES
+from storefront.media.storage import file_name
+from storefront.notifications.services import wa_link
+
+#: Width in pixels of each rendition's longest side, for srcset.
+SRCSET_WIDTHS = {"thumb": 240, "card": 480, "full": 1280}
+
+
+def media_url(key: str | None, size: str = "card") -> str:
+    if not key:
+        return url_for("static", filename="img/placeholder.svg")
+    return url_for("site.media", name=file_name(key, size))
+
+
+def srcset(key: str | None) -> str:
+    if not key:
+        return ""
+    return ", ".join(f"{media_url(key, size)} {width}w" for size, width in SRCSET_WIDTHS.items())
+
+
+def locale_code() -> str:
+    return str(get_locale() or "id")
+
+
+def install(app: Flask) -> None:
+    app.jinja_env.filters["rupiah"] = format_rupiah
+    app.jinja_env.globals.update(media_url=media_url, srcset=srcset, locale_code=locale_code,
+                                 wa_link=wa_link, halal_label=halal_label,
+                                 listing_label=listing_label, language_names=LANGUAGE_NAMES)
+
+    @app.context_processor
+    def _language_form():
+        from storefront.site.views import language_form
+
+        return {"language_form": language_form}

@@ -1,0 +1,87 @@
+"""Factory fixtures: each returns a callable that makes one row with sensible defaults."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from storefront.accounts.models import Role, User
+from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product
+from storefront.domain.listing import ListingStatus
+from storefront.extensions import db
+from storefront.shops.models import Shop, ShopStatus
+
+PASSWORD = "rahasia-yang-panjang-123"
+_seq = itertools.count(1)
+
+
+@pytest.fixture
+def make_user(app):
+    def _make(role: Role = Role.BUYER, *, name: str | None = None, email: str | None = None,
+              phone: str | None = None, password: str | None = PASSWORD) -> User:
+        n = next(_seq)
+        user = User(name=name or f"Pengguna {n}", role=role,
+                    email=email if email is not None else f"user{n}@example.test",
+                    phone=phone)
+        if password:
+            user.set_password(password)
+        db.session.add(user)
+        db.session.flush()
+        return user
+
+    return _make
+
+
+@pytest.fixture
+def make_shop(app, make_user):
+    def _make(*, owner: User | None = None, name: str | None = None,
+              status: ShopStatus = ShopStatus.ACTIVE, area: str = "Oebobo", **extra) -> Shop:
+        n = next(_seq)
+        owner = owner or make_user(Role.SELLER, phone=f"+6281200{n:05d}")
+        shop = Shop(owner_id=owner.id, slug=f"toko-{n}", name=name or f"Toko Mama {n}",
+                    area=area, status=status, whatsapp=owner.phone, story="Cerita toko.",
+                    story_public=True, **extra)
+        db.session.add(shop)
+        db.session.flush()
+        return shop
+
+    return _make
+
+
+@pytest.fixture
+def make_category(app):
+    def _make(kind: CategoryKind = CategoryKind.FOOD, *, slug: str | None = None) -> Category:
+        n = next(_seq)
+        category = Category(slug=slug or f"kategori-{n}", name_id=f"Kategori {n}",
+                            name_en=f"Category {n}", kind=kind, position=n)
+        db.session.add(category)
+        db.session.flush()
+        return category
+
+    return _make
+
+
+@pytest.fixture
+def make_product(app, make_shop, make_category):
+    def _make(*, shop: Shop | None = None, category: Category | None = None,
+              name: str | None = None, price: int = 25000, stock: int | None = 10,
+              status: ListingStatus = ListingStatus.APPROVED, description: str = "Enak sekali.",
+              made_to_order: bool = False, lead_days: int | None = None,
+              daily_capacity: int | None = None, **extra) -> Product:
+        n = next(_seq)
+        category = category or make_category()
+        product = Product(
+            shop_id=(shop or make_shop()).id, category_id=category.id,
+            slug=f"produk-{n}", name=name or f"Produk {n}", description=description,
+            price=price, made_to_order=made_to_order,
+            stock=None if made_to_order else stock,
+            lead_days=lead_days if not made_to_order else (lead_days or 2),
+            daily_capacity=daily_capacity if not made_to_order else (daily_capacity or 5),
+            status=status, **extra)
+        if category.kind == CategoryKind.FOOD and "halal_status" not in extra:
+            product.halal_status = HalalStatus.CERTIFIED
+        db.session.add(product)
+        db.session.flush()
+        return product
+
+    return _make

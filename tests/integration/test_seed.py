@@ -1,0 +1,30 @@
+import sqlalchemy as sa
+
+from storefront.catalog.models import CategoryKind, Product
+from storefront.demo.seed import seed_demo
+from storefront.extensions import db
+from storefront.models import Category, ProductPhoto, Shop, User
+from storefront.shops.models import ShopStatus
+
+
+def _counts():
+    return {model.__name__: db.session.scalar(sa.select(sa.func.count()).select_from(model))
+            for model in (User, Shop, Category, Product, ProductPhoto)}
+
+
+def test_seed_demo_is_believable_and_idempotent(app):
+    assert seed_demo() is True
+    db.session.commit()
+    first = _counts()
+    assert first["Shop"] == 7
+    assert 35 <= first["Product"] <= 50
+    assert first["ProductPhoto"] == first["Product"]
+    kinds = set(db.session.scalars(sa.select(Category.kind)))
+    assert kinds == {CategoryKind.FOOD, CategoryKind.CRAFT}
+    food = db.session.scalars(sa.select(Product).join(Category).where(Category.kind == "food")).all()
+    assert all(p.shelf_life_days and (p.pirt_number or p.pirt_in_process) for p in food)
+    assert all(s.status == ShopStatus.ACTIVE for s in db.session.scalars(sa.select(Shop)))
+
+    assert seed_demo() is False
+    db.session.commit()
+    assert _counts() == first

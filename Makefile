@@ -31,7 +31,7 @@ translations: $(VENV)/.installed
 ## Refresh the catalog after adding strings; then fill in the Indonesian msgstr.
 i18n-extract: $(VENV)/.installed
 	$(VENV)/bin/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o $(TRANSLATIONS)/messages.pot .
-	$(VENV)/bin/pybabel -q update -N --no-location --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+	$(VENV)/bin/pybabel -q update -N --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 
 migrate: install
 	$(FLASK) db upgrade

@@ -1,0 +1,1 @@
+"""The seller's dashboard (/penjual): her shop, products, orders and earnings."""

@@ -1,0 +1,1 @@
+"""The staff area (/staf): the home page that links to every staff tool."""

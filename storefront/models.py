@@ -3,9 +3,10 @@ from storefront.accounts.models import Role, User
 from storefront.audit.models import AuditEntry
 from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product, ProductPhoto
 from storefront.notifications.models import Notification
+from storefront.reach.models import ShopVisit, VisitSource
 from storefront.shops.models import Shop, ShopStatus
 
 __all__ = [
     "AuditEntry", "Category", "CategoryKind", "HalalStatus", "Notification", "Product",
-    "ProductPhoto", "Role", "Shop", "ShopStatus", "User",
+    "ProductPhoto", "Role", "Shop", "ShopStatus", "ShopVisit", "User", "VisitSource",
 ]

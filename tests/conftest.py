@@ -155,6 +155,7 @@ def login(client):
     """``login(user)`` logs the test client in as ``user`` (password from the factory)."""
 
     def _login(user, password: str = "rahasia-yang-panjang-123"):
+        db.session.commit()  # the request must see the user
         client.post("/akun/keluar")
         response = client.post("/akun/masuk", data={"login": user.email or user.phone,
                                                     "password": password})

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from storefront.catalog import queries
 from storefront.catalog.models import Category
 from storefront.extensions import db
+from storefront.reach.visits import count_visit
 
 bp = Blueprint("catalog", __name__)
 
@@ -26,6 +27,8 @@ def category(slug: str):
 @bp.get("/produk/<slug>")
 def product(slug: str):
     found = queries.public_product(slug) or abort(404)
+    if count_visit(found.shop_id, request.args.get("src")):
+        db.session.commit()
     return render_template("catalog/product.html", product=found)
 
 

@@ -16,6 +16,7 @@ class Storage(Protocol):
     def put(self, name: str, data: bytes, content_type: str) -> None: ...
     def delete(self, name: str) -> None: ...
     def exists(self, name: str) -> bool: ...
+    def read(self, name: str) -> bytes | None: ...
 
 
 class LocalStorage:
@@ -42,6 +43,10 @@ class LocalStorage:
 
     def exists(self, name: str) -> bool:
         return self._path(name).is_file()
+
+    def read(self, name: str) -> bytes | None:
+        path = self._path(name)
+        return path.read_bytes() if path.is_file() else None
 
 
 def storage() -> Storage:

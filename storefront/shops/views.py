@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 
 from storefront.catalog import queries
+from storefront.extensions import db
+from storefront.reach.visits import count_visit
 
 bp = Blueprint("shops", __name__)
 
@@ -11,6 +13,8 @@ bp = Blueprint("shops", __name__)
 @bp.get("/toko/<slug>")
 def shop(slug: str):
     found = queries.public_shop(slug) or abort(404)
+    if count_visit(found.id, request.args.get("src")):
+        db.session.commit()
     page = queries.in_shop(found, request.args.get("page", 1, type=int) or 1,
                            current_app.config["PAGE_SIZE"])
     return render_template("shops/shop.html", shop=found, page=page)

@@ -9,6 +9,9 @@ from storefront.domain.money import format_rupiah
 from storefront.i18n import LANGUAGE_NAMES
 from storefront.media.storage import file_name
 from storefront.notifications.services import wa_link
+from storefront.reach.links import absolute_url, canonical_url
+from storefront.reach.share_images import product_version, shop_version
+from storefront.reach.structured_data import product_json_ld
 
 #: Width in pixels of each rendition's longest side, for srcset.
 SRCSET_WIDTHS = {"thumb": 240, "card": 480, "full": 1280}
@@ -34,7 +37,11 @@ def install(app: Flask) -> None:
     app.jinja_env.filters["rupiah"] = format_rupiah
     app.jinja_env.globals.update(media_url=media_url, srcset=srcset, locale_code=locale_code,
                                  wa_link=wa_link, halal_label=halal_label,
-                                 listing_label=listing_label, language_names=LANGUAGE_NAMES)
+                                 listing_label=listing_label, language_names=LANGUAGE_NAMES,
+                                 absolute_url=absolute_url, canonical_url=canonical_url,
+                                 product_image_version=product_version,
+                                 shop_image_version=shop_version,
+                                 product_json_ld=product_json_ld)
 
     @app.context_processor
     def _language_form():

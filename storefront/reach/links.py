@@ -1,0 +1,14 @@
+"""Absolute links built from PUBLIC_BASE_URL, never from the request's Host header."""
+from __future__ import annotations
+
+from flask import current_app, request, url_for
+
+
+def absolute_url(endpoint: str, **values) -> str:
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    return base + url_for(endpoint, **values)
+
+
+def canonical_url() -> str:
+    """This page's public address without its query string."""
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + request.path

@@ -28,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO)
 
     register_extensions(app)
+    register_security(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_errorhandlers(app)
@@ -50,6 +51,12 @@ def register_extensions(app: Flask) -> None:
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
+
+
+def register_security(app: Flask) -> None:
+    from storefront import security
+
+    security.install(app)
 
 
 def register_blueprints(app: Flask) -> None:

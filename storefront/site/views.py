@@ -17,6 +17,7 @@ from flask import (
 from storefront.catalog import queries
 from storefront.extensions import db
 from storefront.i18n import LANG_COOKIE
+from storefront.site import readiness
 from storefront.site.forms import LanguageForm
 
 bp = Blueprint("site", __name__)
@@ -40,6 +41,15 @@ def healthz():
     except sa.exc.SQLAlchemyError:
         return jsonify(status="error", database="unreachable"), 503
     return jsonify(status="ok", database="ok")
+
+
+@bp.get("/readyz")
+def readyz():
+    """Readiness: the database answers and is migrated to the latest revision, Redis answers
+    when configured, and the media store is writable. 503 lists what is not ready."""
+    checks = readiness.run_checks()
+    ready = all(checks.values())
+    return jsonify(status="ready" if ready else "not ready", checks=checks), 200 if ready else 503
 
 
 @bp.post("/bahasa")

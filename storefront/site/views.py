@@ -18,7 +18,7 @@ from storefront.catalog import queries
 from storefront.extensions import db
 from storefront.i18n import LANG_COOKIE
 from storefront.site import readiness
-from storefront.site.forms import LanguageForm
+from storefront.web.access import safe_next
 
 bp = Blueprint("site", __name__)
 
@@ -52,17 +52,17 @@ def readyz():
     return jsonify(status="ready" if ready else "not ready", checks=checks), 200 if ready else 503
 
 
-@bp.post("/bahasa")
-def set_language():
-    form = LanguageForm()
-    if not form.validate_on_submit():
-        abort(400)
-    target = form.next.data or "/"
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("site.home")
-    response = redirect(target)
-    response.set_cookie(LANG_COOKIE, form.lang.data, max_age=365 * 24 * 3600,
-                        samesite="Lax", httponly=True,
+@bp.get("/bahasa/<lang>")
+def set_language(lang: str):
+    """Remember the visitor's language in a cookie and go back to the page she was on.
+
+    A plain link, so it works without JavaScript and needs no form or session; it
+    changes only her own preference cookie.
+    """
+    if lang not in current_app.config["LANGUAGES"]:
+        abort(404)
+    response = redirect(safe_next(request.args.get("next")) or url_for("site.home"))
+    response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                         secure=current_app.config["SESSION_COOKIE_SECURE"])
     return response
 
@@ -76,8 +76,3 @@ def media(name: str):
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
 
-
-def language_form() -> LanguageForm:
-    form = LanguageForm()
-    form.next.data = request.full_path.rstrip("?")
-    return form

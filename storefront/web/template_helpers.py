@@ -42,9 +42,3 @@ def install(app: Flask) -> None:
                                  product_image_version=product_version,
                                  shop_image_version=shop_version,
                                  product_json_ld=product_json_ld)
-
-    @app.context_processor
-    def _language_form():
-        from storefront.site.views import language_form
-
-        return {"language_form": language_form}

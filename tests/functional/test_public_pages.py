@@ -40,18 +40,25 @@ def test_every_public_page_in_both_languages(client, demo):
 
 
 def test_the_language_switch_wins_over_accept_language(client, demo):
-    response = client.post("/bahasa", data={"lang": "en", "next": "/cari?q=kue"})
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/bahasa/en?next=/"' in home
+    response = client.get("/bahasa/en", query_string={"next": "/cari?q=kue"})
     assert response.status_code == 302 and response.headers["Location"] == "/cari?q=kue"
     page = client.get("/", headers={"Accept-Language": "id"}).get_data(as_text=True)
     assert '<html lang="en">' in page
-    client.post("/bahasa", data={"lang": "id", "next": "/"})
+    client.get("/bahasa/id?next=/")
     assert '<html lang="id">' in client.get("/").get_data(as_text=True)
 
 
 def test_language_switch_never_redirects_off_site(client, app):
-    response = client.post("/bahasa", data={"lang": "en", "next": "//evil.example/"})
+    response = client.get("/bahasa/en", query_string={"next": "//evil.example/"})
     assert response.headers["Location"] == "/"
-    assert client.post("/bahasa", data={"lang": "xx", "next": "/"}).status_code == 400
+    assert client.get("/bahasa/xx?next=/").status_code == 404
+
+
+def test_anonymous_pages_set_no_cookie(client, demo):
+    for url in _public_urls():
+        assert "Set-Cookie" not in client.get(url).headers, url
 
 
 def test_product_page_shows_facts_price_seller_and_share_link(client, demo):

@@ -34,7 +34,8 @@ def fill(products: int, shops: int = 50, seed: int = 7) -> None:
         name = " ".join(rng.sample(WORDS, 3)).title()
         batch.append({"shop_id": rng.choice(shop_ids), "category_id": rng.choice(category_ids),
                       "slug": f"produk-{n}", "name": f"{name} {n}",
-                      "description": " ".join(rng.choices(WORDS, k=25)), "price": rng.randrange(10, 500) * 1000,
+                      "description": " ".join(rng.choices(WORDS, k=25)),
+                      "price": rng.randrange(10, 500) * 1000,
                       "made_to_order": False, "stock": rng.randrange(0, 50), "status": "approved",
                       "featured": n % 50 == 0, "halal_status": "certified"})
         if len(batch) == 5000:

@@ -57,8 +57,10 @@ test: install-test
 check: install
 	DATABASE_URL=sqlite:///$$(mktemp -d)/check.db sh -c '$(FLASK) db upgrade && $(FLASK) db check'
 
+## Benchmarks need PostgreSQL on 127.0.0.1:5432 and wrk (installed with apt when missing).
 bench: install-test
-	$(PY) -m bench
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	$(PY) -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

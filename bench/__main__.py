@@ -1,0 +1,12 @@
+"""`make bench`: every benchmark in turn; `python -m bench NAME` runs one."""
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHES = ["catalog_load", "scaling"]
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or BENCHES:
+        print(f"\n== {name} ==", flush=True)
+        importlib.import_module(f"bench.{name}").main()

@@ -1,0 +1,53 @@
+"""Bulk demo-like catalog data for benchmarks (no photos are decoded: rows only)."""
+from __future__ import annotations
+
+import random
+
+import sqlalchemy as sa
+
+from storefront.extensions import db
+from storefront.models import Category, Product, ProductPhoto, Role, Shop, User
+
+WORDS = ["kue", "sambal", "tenun", "lontar", "kopi", "keripik", "selendang", "gula", "jagung", "se'i",
+         "bolu", "abon", "teh", "sirup", "tas", "dompet", "topi", "keranjang", "kacang", "dodol"]
+
+
+def fill(products: int, shops: int = 50, seed: int = 7) -> None:
+    """Add ``products`` approved products spread over ``shops`` active shops in 5 categories."""
+    rng = random.Random(seed)
+    existing = db.session.scalar(sa.select(sa.func.count()).select_from(Product)) or 0
+    if not db.session.scalar(sa.select(sa.func.count()).select_from(Category)):
+        for n, (slug, kind) in enumerate([("makanan", "food"), ("kue", "food"), ("minuman", "food"),
+                                          ("tenun", "craft"), ("lontar", "craft")]):
+            db.session.add(Category(slug=slug, name_id=slug.title(), name_en=slug.title(), kind=kind,
+                                    position=n))
+        for n in range(shops):
+            user = User(name=f"Penjual {n}", role=Role.SELLER, phone=f"+62812990{n:05d}")
+            db.session.add(user)
+            db.session.flush()
+            db.session.add(Shop(owner_id=user.id, slug=f"toko-{n}", name=f"Toko Mama {n}", area="Oebobo"))
+        db.session.flush()
+    category_ids = list(db.session.scalars(sa.select(Category.id)))
+    shop_ids = list(db.session.scalars(sa.select(Shop.id)))
+    batch = []
+    for n in range(existing, existing + products):
+        name = " ".join(rng.sample(WORDS, 3)).title()
+        batch.append({"shop_id": rng.choice(shop_ids), "category_id": rng.choice(category_ids),
+                      "slug": f"produk-{n}", "name": f"{name} {n}",
+                      "description": " ".join(rng.choices(WORDS, k=25)),
+                      "price": rng.randrange(10, 500) * 1000,
+                      "made_to_order": False, "stock": rng.randrange(0, 50), "status": "approved",
+                      "featured": n % 50 == 0, "halal_status": "certified"})
+        if len(batch) == 5000:
+            _flush(batch)
+            batch = []
+    if batch:
+        _flush(batch)
+    db.session.commit()
+
+
+def _flush(batch: list[dict]) -> None:
+    ids = db.session.scalars(sa.insert(Product).returning(Product.id), batch).all()
+    db.session.execute(sa.insert(ProductPhoto), [
+        {"product_id": pid, "key": "products/bench", "position": 0, "width": 900, "height": 900}
+        for pid in ids])

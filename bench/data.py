@@ -5,6 +5,7 @@ import random
 
 import sqlalchemy as sa
 
+from storefront.catalog.search_index import search_text
 from storefront.extensions import db
 from storefront.models import Category, Product, ProductPhoto, Role, Shop, User
 
@@ -28,13 +29,16 @@ def fill(products: int, shops: int = 50, seed: int = 7) -> None:
             db.session.add(Shop(owner_id=user.id, slug=f"toko-{n}", name=f"Toko Mama {n}", area="Oebobo"))
         db.session.flush()
     category_ids = list(db.session.scalars(sa.select(Category.id)))
-    shop_ids = list(db.session.scalars(sa.select(Shop.id)))
+    shops_by_id = dict(db.session.execute(sa.select(Shop.id, Shop.name)).tuples())
+    shop_ids = list(shops_by_id)
     batch = []
     for n in range(existing, existing + products):
-        name = " ".join(rng.sample(WORDS, 3)).title()
-        batch.append({"shop_id": rng.choice(shop_ids), "category_id": rng.choice(category_ids),
-                      "slug": f"produk-{n}", "name": f"{name} {n}",
-                      "description": " ".join(rng.choices(WORDS, k=25)),
+        name = f"{' '.join(rng.sample(WORDS, 3)).title()} {n}"
+        description = " ".join(rng.choices(WORDS, k=25))
+        shop_id = rng.choice(shop_ids)
+        batch.append({"shop_id": shop_id, "category_id": rng.choice(category_ids),
+                      "slug": f"produk-{n}", "name": name, "description": description,
+                      "search_text": search_text(name, description, shops_by_id[shop_id]),
                       "price": rng.randrange(10, 500) * 1000,
                       "made_to_order": False, "stock": rng.randrange(0, 50), "status": "approved",
                       "featured": n % 50 == 0, "halal_status": "certified"})

@@ -1,6 +1,7 @@
 """Import every model so Flask-Migrate and the tests see the whole schema."""
 from storefront.accounts.models import Role, User
 from storefront.audit.models import AuditEntry
+from storefront.catalog import search_index  # noqa: F401 - keeps Product.search_text current
 from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product, ProductPhoto
 from storefront.notifications.models import Notification
 from storefront.reach.models import ShopVisit, VisitSource

@@ -62,6 +62,10 @@ class Product(db.Model):
             name="stock_or_made_to_order",
         ),
         sa.Index("ix_products_status_created", "status", "created_at"),
+        sa.Index("ix_products_featured_approved", "featured", "approved_at"),
+        # on PostgreSQL a trigram index makes substring search fast (see migrations)
+        sa.Index("ix_products_search_text", "search_text", postgresql_using="gin",
+                 postgresql_ops={"search_text": "gin_trgm_ops"}),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -106,6 +110,8 @@ class Product(db.Model):
     material: Mapped[str] = mapped_column(sa.String(200), default="")
     #: craft: size ("180 × 50 cm")
     size: Mapped[str] = mapped_column(sa.String(100), default="")
+    #: lower-cased name, description and shop name, kept by catalog.search_index for search
+    search_text: Mapped[str] = mapped_column(sa.Text, default="")
     #: when it was created (UTC)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     #: last change by anyone (UTC)

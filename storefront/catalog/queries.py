@@ -56,7 +56,7 @@ def newest(limit: int) -> list[Product]:
 
 
 def featured(limit: int) -> list[Product]:
-    stmt = (public_products().where(Product.featured.is_(True))
+    stmt = (public_products().where(Product.featured == sa.true())
             .order_by(Product.approved_at.desc(), Product.id.desc()).limit(limit))
     return list(db.session.scalars(stmt).unique())
 
@@ -96,17 +96,23 @@ def search_terms(text: str) -> list[str]:
     return seen[:MAX_TERMS]
 
 
-def _contains(column, term: str):
+def _pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sa.func.lower(column).like(f"%{escaped}%", escape="\\")
+    return f"%{escaped}%"
+
+
+def _contains(column, term: str):
+    return sa.func.lower(column).like(_pattern(term), escape="\\")
 
 
 def search(text: str, page: int, size: int) -> Page:
     """Products matching every word in the name, description or shop name, best first.
 
-    A word in the name weighs 3, in the shop's name 2, in the description 1.
-    Plain LIKE with escaped wildcards works the same on SQLite and PostgreSQL
-    and treats every character of the query as text.
+    Every word must appear in ``search_text`` (name, description and shop name,
+    lower-cased; trigram-indexed on PostgreSQL). Among the matches, a word in the
+    name weighs 3, in the shop's name 2, in the description 1. LIKE with escaped
+    wildcards works the same on SQLite and PostgreSQL and treats every character
+    of the query as text.
     """
     terms = search_terms(text)
     if not terms:
@@ -114,11 +120,9 @@ def search(text: str, page: int, size: int) -> Page:
     score = sa.literal(0)
     stmt = public_products()
     for term in terms:
-        in_name = _contains(Product.name, term)
-        in_shop = _contains(Shop.name, term)
-        in_text = _contains(Product.description, term)
-        stmt = stmt.where(sa.or_(in_name, in_shop, in_text))
-        score = (score + sa.case((in_name, 3), else_=0) + sa.case((in_shop, 2), else_=0)
-                 + sa.case((in_text, 1), else_=0))
+        stmt = stmt.where(Product.search_text.like(_pattern(term), escape="\\"))
+        score = (score + sa.case((_contains(Product.name, term), 3), else_=0)
+                 + sa.case((_contains(Shop.name, term), 2), else_=0)
+                 + sa.case((_contains(Product.description, term), 1), else_=0))
     stmt = stmt.order_by(score.desc(), Product.created_at.desc(), Product.id.desc())
     return paginate(stmt, page, size)

@@ -68,3 +68,19 @@ def test_paging_and_bad_page_numbers(client, catalog, app):
     assert client.get("/cari?q=sambal&page=abc").status_code == 200
     assert client.get("/cari?q=sambal&page=-5").status_code == 200
     assert client.get("/cari?q=sambal&page=99999999999999999999").status_code == 200
+
+
+def test_renaming_a_shop_renames_it_in_search(client, catalog):
+    shop = catalog["sambal"].shop
+    shop.name = "Rumah Sambal Oma"
+    db.session.commit()
+    html = _names(client, "oma")
+    assert "Sambal Lu&#39;at" in html and "Se&#39;i Sapi" in html
+    assert "Sambal" not in _names(client, "yuli")
+
+
+def test_editing_a_product_updates_search(client, catalog):
+    catalog["selendang"].description = "Motif buna dari Insana."
+    db.session.commit()
+    assert "Selendang Amarasi" in _names(client, "insana")
+    assert "Selendang Amarasi" not in _names(client, "mengkudu")

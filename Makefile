@@ -36,9 +36,9 @@ i18n-extract: $(VENV)/.installed
 migrate: install
 	$(FLASK) db upgrade
 
-## Loads the demo once: instance/.demo-loaded marks that it was done.
+## Loads the demo into an empty database only, so it runs once per database.
 seed: migrate
-	@if [ ! -f instance/.demo-loaded ]; then $(FLASK) seed-demo && touch instance/.demo-loaded; fi
+	$(FLASK) seed-demo --if-empty
 
 run: seed
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)

@@ -9,10 +9,17 @@ from storefront.extensions import db
 
 def install(app: Flask) -> None:
     @app.cli.command("seed-demo")
-    def seed_demo_command():
+    @click.option("--if-empty", is_flag=True, help="Only when the database has no shop yet.")
+    def seed_demo_command(if_empty: bool):
         """Load the demo sellers and products (safe to run again)."""
-        from storefront.demo.seed import seed_demo
+        import sqlalchemy as sa
 
+        from storefront.demo.seed import seed_demo
+        from storefront.shops.models import Shop
+
+        if if_empty and db.session.scalar(sa.select(Shop.id).limit(1)) is not None:
+            click.echo("The database already has shops; demo not loaded.")
+            return
         added = seed_demo()
         db.session.commit()
         click.echo("Demo data loaded." if added else "Demo data already present; nothing changed.")

@@ -28,3 +28,12 @@ def test_seed_demo_is_believable_and_idempotent(app):
     assert seed_demo() is False
     db.session.commit()
     assert _counts() == first
+
+
+def test_seed_demo_command_if_empty(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert "Demo data loaded." in result.output
+    result = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert "already has shops" in result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Shop)) == 7

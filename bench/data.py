@@ -29,7 +29,7 @@ def fill(products: int, shops: int = 50, seed: int = 7) -> None:
             db.session.add(Shop(owner_id=user.id, slug=f"toko-{n}", name=f"Toko Mama {n}", area="Oebobo"))
         db.session.flush()
     category_ids = list(db.session.scalars(sa.select(Category.id)))
-    shops_by_id = dict(db.session.execute(sa.select(Shop.id, Shop.name)).tuples())
+    shops_by_id = {shop_id: name for shop_id, name in db.session.execute(sa.select(Shop.id, Shop.name))}
     shop_ids = list(shops_by_id)
     batch = []
     for n in range(existing, existing + products):

@@ -9,8 +9,13 @@ from storefront.catalog.search_index import search_text
 from storefront.extensions import db
 from storefront.models import Category, Product, ProductPhoto, Role, Shop, User
 
+#: Product words buyers search for, and a larger filler vocabulary, so that a search
+#: matches a realistic share of the catalog rather than nearly all of it.
 WORDS = ["kue", "sambal", "tenun", "lontar", "kopi", "keripik", "selendang", "gula", "jagung", "se'i",
          "bolu", "abon", "teh", "sirup", "tas", "dompet", "topi", "keranjang", "kacang", "dodol"]
+FILLER = [f"{a}{b}" for a in ("ma", "ka", "la", "sa", "ta", "na", "ra", "ba", "pa", "da")
+          for b in ("nis", "rum", "lap", "dik", "mur", "tan", "gol", "pes", "ruk", "wan",
+                    "sal", "lot", "kib", "rap", "nug", "dat", "sim", "bor", "lem", "hut")]
 
 
 def fill(products: int, shops: int = 50, seed: int = 7) -> None:
@@ -34,7 +39,7 @@ def fill(products: int, shops: int = 50, seed: int = 7) -> None:
     batch = []
     for n in range(existing, existing + products):
         name = f"{' '.join(rng.sample(WORDS, 3)).title()} {n}"
-        description = " ".join(rng.choices(WORDS, k=25))
+        description = " ".join(rng.choices(WORDS + FILLER, k=25))
         shop_id = rng.choice(shop_ids)
         batch.append({"shop_id": shop_id, "category_id": rng.choice(category_ids),
                       "slug": f"produk-{n}", "name": name, "description": description,

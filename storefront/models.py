@@ -2,10 +2,11 @@
 from storefront.accounts.models import Role, User
 from storefront.audit.models import AuditEntry
 from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product, ProductPhoto
+from storefront.curation.models import ApprovedVersion, Collection
 from storefront.notifications.models import Notification
 from storefront.shops.models import Shop, ShopStatus
 
 __all__ = [
-    "AuditEntry", "Category", "CategoryKind", "HalalStatus", "Notification", "Product",
-    "ProductPhoto", "Role", "Shop", "ShopStatus", "User",
+    "ApprovedVersion", "AuditEntry", "Category", "CategoryKind", "Collection", "HalalStatus",
+    "Notification", "Product", "ProductPhoto", "Role", "Shop", "ShopStatus", "User",
 ]

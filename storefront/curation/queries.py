@@ -141,7 +141,8 @@ def audit_log(shop_id: int | None, product_id: int | None, page: int, size: int)
 
 
 def shop_choices() -> list[tuple[int, str]]:
-    return list(db.session.execute(sa.select(Shop.id, Shop.name).order_by(Shop.name)).tuples())
+    return [(row.id, row.name) for row in db.session.execute(
+        sa.select(Shop.id, Shop.name).order_by(Shop.name))]
 
 
 def _active(today) -> sa.ColumnElement[bool]:

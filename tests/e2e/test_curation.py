@@ -47,3 +47,54 @@ def test_staff_approve_a_product_and_it_appears_publicly(live_server, new_page, 
     assert buyer.url.endswith(f"/produk/{product.slug}")
     assert buyer.get_by_text("Rp 30.000").first.is_visible()
     screenshot(buyer, "curation-public-product")
+
+
+def test_staff_pause_a_shop_and_build_a_collection_on_a_phone(live_server, new_page, screenshot,
+                                                               make_staff, make_product):
+    from datetime import datetime
+
+    staff = make_staff(email="staf.dua@pasaribu.test")
+    product = make_product(name="Selendang Tenun Rote", made_to_order=True, lead_days=30)
+    db.session.commit()
+    clock.freeze(datetime(2026, 12, 1, 2))
+
+    page = new_page()
+    page.goto(live_server + "/akun/masuk")
+    page.fill("#login", staff.email)
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+
+    page.goto(live_server + "/staf/koleksi/")
+    page.fill("#name", "Hadiah Hari Ibu")
+    page.fill("#banner", "Kue dan tenun untuk ibu tercinta.")
+    page.fill("#starts_on", "2026-11-20")
+    page.fill("#ends_on", "2026-11-10")
+    page.get_by_role("button", name="Simpan").click()
+    assert page.get_by_text("Hari terakhir tidak boleh sebelum hari pertama").is_visible()
+    page.fill("#ends_on", "2026-12-22")
+    page.get_by_role("button", name="Simpan").click()
+    screenshot(page, "curation-collection")
+
+    page.goto(live_server + "/staf/produk")
+    page.get_by_role("button", name="Masukkan ke koleksi").click()
+    page.get_by_role("button", name="Jadikan pilihan staf").click()
+    screenshot(page, "curation-products")
+
+    visitor = new_page()
+    visitor.goto(live_server + "/")
+    visitor.get_by_role("link", name="Hadiah Hari Ibu").click()
+    assert visitor.get_by_text("Selendang Tenun Rote").is_visible()
+    visitor.goto(live_server + "/hari-ibu")
+    assert visitor.get_by_text("Tidak sempat untuk Hari Ibu").is_visible()
+    screenshot(visitor, "curation-hari-ibu")
+
+    page.goto(live_server + "/staf/toko")
+    page.get_by_text("Hentikan toko ini sementara").click()
+    page.get_by_label("Alasan (dibaca penjual)").fill("Kemasan perlu diperbaiki dulu")
+    page.get_by_role("button", name="Hentikan: sembunyikan semua produk dan hentikan pesanan").click()
+    assert page.get_by_role("link", name="Kirim juga lewat WhatsApp").is_visible()
+    screenshot(page, "curation-shops")
+    assert visitor.goto(f"{live_server}/produk/{product.slug}").status == 404
+
+    page.goto(live_server + "/staf/audit")
+    screenshot(page, "curation-audit")

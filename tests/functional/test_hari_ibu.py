@@ -36,3 +36,16 @@ def test_campaign_date_is_configurable(app, client):
     clock.freeze(datetime(2026, 4, 1, 2))
     html = client.get("/hari-ibu").get_data(as_text=True)
     assert "10 Mei 2026" in html and "8 Mei 2026" in html
+
+
+def test_a_wrong_campaign_date_stops_the_app_at_start(monkeypatch, tmp_path):
+    import pytest
+
+    from storefront import config
+
+    monkeypatch.setenv("HARI_IBU_DATE", "22-12")
+    monkeypatch.setenv("SECRET_KEY", "x")
+    with pytest.raises(config.ConfigError):
+        config.load(str(tmp_path))
+    monkeypatch.setenv("HARI_IBU_DATE", "12-22")
+    assert config.load(str(tmp_path))["HARI_IBU_DATE"] == "12-22"

@@ -82,9 +82,10 @@ def test_staff_pause_a_shop_and_build_a_collection_on_a_phone(live_server, new_p
 
     visitor = new_page()
     visitor.goto(live_server + "/")
+    screenshot(visitor, "curation-home")
     visitor.get_by_role("link", name="Hadiah Hari Ibu").click()
+    assert visitor.url.endswith("/hari-ibu")
     assert visitor.get_by_text("Selendang Tenun Rote").is_visible()
-    visitor.goto(live_server + "/hari-ibu")
     assert visitor.get_by_text("Tidak sempat untuk Hari Ibu").is_visible()
     screenshot(visitor, "curation-hari-ibu")
 

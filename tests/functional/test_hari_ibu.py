@@ -21,6 +21,9 @@ def test_campaign_page_shows_order_by_date_and_marks_late_products(client, make_
     late_at = html.index("Tidak sempat untuk Hari Ibu")
     assert html.rindex("Tenun Lama Dibuat", 0, late_at) > html.rindex("Kue Cepat Jadi", 0, late_at)
     assert "Sambal Siap Kirim" in html
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/hari-ibu"' in home  # the campaign's collection leads to the campaign page
+    assert "/hari-ibu" in client.get("/koleksi/hadiah-hari-ibu").get_data(as_text=True)
 
     clock.freeze(datetime(2026, 12, 20, 2))
     html = client.get("/hari-ibu").get_data(as_text=True)

@@ -62,14 +62,18 @@ def register_security(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.curation.collection_views import bp as collections_staff_bp
+    from storefront.curation.public_views import bp as collections_bp
+    from storefront.curation.views import bp as curation_bp
+    from storefront.notifications.views import bp as notifications_bp
     from storefront.reach.views import bp as reach_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
     from storefront.staff.views import bp as staff_bp
 
-    for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp,
-                      reach_bp):
+    for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
+                      curation_bp, collections_staff_bp, collections_bp, notifications_bp):
         app.register_blueprint(blueprint)
 
 

@@ -42,6 +42,18 @@ def secret_key(instance_path: str, production: bool) -> str:
     return path.read_text().strip()
 
 
+def hari_ibu_date() -> str:
+    """HARI_IBU_DATE as month-day ("12-22"); a wrong value stops the app at start."""
+    from storefront.domain.campaign import InvalidCampaignDay, parse_month_day
+
+    text = os.environ.get("HARI_IBU_DATE", "12-22").strip()
+    try:
+        parse_month_day(text)
+    except InvalidCampaignDay as exc:
+        raise ConfigError(f"HARI_IBU_DATE must look like 12-22, not {text!r}") from exc
+    return text
+
+
 def load(instance_path: str) -> dict:
     """Build the config mapping for ``app.config.from_mapping``."""
     env = os.environ.get("APP_ENV", "development")
@@ -75,4 +87,7 @@ def load(instance_path: str) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "PAGE_SIZE": 24,
         "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
+        "HARI_IBU_DATE": hari_ibu_date(),
+        "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),
+        "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
     }

@@ -3,11 +3,13 @@ from storefront.accounts.models import Role, User
 from storefront.audit.models import AuditEntry
 from storefront.catalog import search_index  # noqa: F401 - keeps Product.search_text current
 from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product, ProductPhoto
+from storefront.curation.models import ApprovedVersion, Collection
 from storefront.notifications.models import Notification
 from storefront.reach.models import ShopVisit, VisitSource
 from storefront.shops.models import Shop, ShopStatus
 
 __all__ = [
-    "AuditEntry", "Category", "CategoryKind", "HalalStatus", "Notification", "Product",
-    "ProductPhoto", "Role", "Shop", "ShopStatus", "ShopVisit", "User", "VisitSource",
+    "ApprovedVersion", "AuditEntry", "Category", "CategoryKind", "Collection", "HalalStatus",
+    "Notification", "Product", "ProductPhoto", "Role", "Shop", "ShopStatus", "ShopVisit", "User",
+    "VisitSource",
 ]

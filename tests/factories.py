@@ -85,3 +85,32 @@ def make_product(app, make_shop, make_category):
         return product
 
     return _make
+
+
+@pytest.fixture
+def make_staff(make_user):
+    """``make_staff()`` makes a programme staff account (factory password)."""
+
+    def _make(**kwargs) -> User:
+        return make_user(Role.STAFF, **kwargs)
+
+    return _make
+
+
+@pytest.fixture
+def make_collection(app):
+    """``make_collection(products=[…], starts_on=…, ends_on=…)`` makes a collection."""
+    from storefront.curation.models import Collection
+
+    def _make(*, name: str | None = None, slug: str | None = None, banner: str = "Pilihan staf.",
+              position: int = 0, starts_on=None, ends_on=None, products=()) -> Collection:
+        n = next(_seq)
+        collection = Collection(name=name or f"Koleksi {n}", slug=slug or f"koleksi-{n}",
+                                banner=banner, position=position, starts_on=starts_on,
+                                ends_on=ends_on)
+        collection.products.extend(products)
+        db.session.add(collection)
+        db.session.flush()
+        return collection
+
+    return _make

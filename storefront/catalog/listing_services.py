@@ -7,8 +7,10 @@ moves (approve, request changes) all pass through ``move`` so the table in
 from __future__ import annotations
 
 from storefront import clock
+from storefront.accounts.models import User
+from storefront.audit.services import record
 from storefront.catalog.models import Product
-from storefront.domain.listing import ListingStatus, check_move, needs_review
+from storefront.domain.listing import REVIEWED_FIELDS, ListingStatus, check_move, needs_review
 from storefront.extensions import db
 
 
@@ -24,8 +26,16 @@ def move(product: Product, target: ListingStatus) -> Product:
     return product
 
 
-def submit_for_review(product: Product) -> Product:
-    return move(product, ListingStatus.PENDING_REVIEW)
+def _seller(product: Product, actor: User | None) -> User | None:
+    return actor or db.session.get(User, product.shop.owner_id)
+
+
+def submit_for_review(product: Product, actor: User | None = None) -> Product:
+    """Put the product in the review queue; the audit log names the seller (or ``actor``)."""
+    move(product, ListingStatus.PENDING_REVIEW)
+    record(_seller(product, actor), "product.submit", shop_id=product.shop_id,
+           product_id=product.id)
+    return product
 
 
 def record_edit(product: Product, changed_fields: set[str]) -> bool:
@@ -33,6 +43,9 @@ def record_edit(product: Product, changed_fields: set[str]) -> bool:
 
     Returns True when it did. Stock and holiday changes never need review.
     """
+    if needs_review(changed_fields):
+        record(_seller(product, None), "product.edit", shop_id=product.shop_id,
+               product_id=product.id, reason=", ".join(sorted(changed_fields & REVIEWED_FIELDS)))
     if product.status == ListingStatus.APPROVED and needs_review(changed_fields):
         move(product, ListingStatus.PENDING_REVIEW)
         return True

@@ -94,6 +94,8 @@ class Product(db.Model):
         enum_type(ListingStatus), default=ListingStatus.DRAFT)
     #: a staff pick, shown first on the home page
     featured: Mapped[bool] = mapped_column(default=False)
+    #: bumped whenever a reviewed fact changes, so a review decision applies to what staff saw
+    revision: Mapped[int] = mapped_column(default=1, server_default="1")
     #: staff's reason when they asked for changes; shown to the seller
     review_reason: Mapped[str] = mapped_column(sa.Text, default="")
     #: food: PIRT home-industry licence number (P-IRT No. …)

@@ -15,6 +15,7 @@ from flask import (
 )
 
 from storefront.catalog import queries
+from storefront.curation import queries as curation_queries
 from storefront.extensions import db
 from storefront.i18n import LANG_COOKIE
 from storefront.site import readiness
@@ -30,6 +31,7 @@ def home():
         featured=queries.featured(8),
         newest=queries.newest(12),
         categories=queries.categories(),
+        collections=curation_queries.active_collections(),
     )
 
 

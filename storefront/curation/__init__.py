@@ -1,0 +1,1 @@
+"""Staff curation: the review queue, shops, featured picks, collections, the campaign, the audit log."""

@@ -54,7 +54,14 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
+    from storefront.cart import signals as cart_signals
+    from storefront.cart.views import bp as cart_bp
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.checkout.views import bp as checkout_bp
+    from storefront.delivery.views import bp as delivery_bp
+    from storefront.orders.seller_views import bp as seller_orders_bp
+    from storefront.orders.staff_views import bp as staff_orders_bp
+    from storefront.orders.views import bp as orders_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
@@ -62,6 +69,10 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp):
         app.register_blueprint(blueprint)
+    for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
+                      delivery_bp):
+        app.register_blueprint(blueprint)
+    cart_signals.install(app)
 
 
 def register_template_helpers(app: Flask) -> None:

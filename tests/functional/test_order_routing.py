@@ -11,8 +11,8 @@ from storefront.orders.models import Fulfilment
 
 def three_shop_order(make_shop, make_product, make_delivery_fee, place_order):
     shops = [make_shop(name=f"Dapur Mama {n}") for n in "ABC"]
-    products = [make_product(shop=shop, name=f"Produk {shop.name}", price=10000 * (i + 1),
-                             stock=5) for i, shop in enumerate(shops)]
+    products = [make_product(shop=shop, name=f"Produk {shop.name}", price=price, stock=5)
+                for shop, price in zip(shops, (11000, 23000, 37000), strict=True)]
     make_delivery_fee(shops[2], "Oebobo", 7000)
     order = place_order({p: 2 for p in products},
                         choices={shops[2].id: ShopChoice(Fulfilment.DELIVERY)},
@@ -36,16 +36,16 @@ def test_each_seller_sees_only_her_part(client, login, make_shop, make_product,
                 assert other.name not in page
         own = next(p for p in order.parts if p.shop_id == shop.id)
         assert f"so-{own.id}" in page
-        totals = ["Rp 20.000", "Rp 40.000", "Rp 67.000"]
+        totals = ["Rp 22.000", "Rp 46.000", "Rp 81.000"]
         assert totals[i] in page
         assert not [t for j, t in enumerate(totals) if j != i and t in page]
-        assert "Rp 127.000" not in page  # nobody sees the whole order's total
+        assert "Rp 149.000" not in page  # nobody sees the whole order's total
         if i == 2:
-            assert "Jl. Timor Raya 9" in page and "Rp 67.000" in page
+            assert "Jl. Timor Raya 9" in page and "Rp 7.000" in page
         else:
             assert "Jl. Timor Raya 9" not in page
         assert "https://wa.me/6281311112222?text=" in page
-    assert order.total == 20000 + 40000 + 67000
+    assert order.total == 22000 + 46000 + 74000 + 7000
 
 
 def test_seller_one_tap_moves_and_another_sellers_order_is_404(

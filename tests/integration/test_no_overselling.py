@@ -66,3 +66,51 @@ def test_fifty_concurrent_checkouts_sell_exactly_seven(app, make_product, make_s
     assert db.session.scalar(sa.select(Product.stock).where(Product.id == other_id)) == 1000 - STOCK
     numbers = db.session.scalars(sa.select(Order.number)).all()
     assert len(set(numbers)) == STOCK
+
+
+def test_concurrent_made_to_order_bookings_respect_daily_capacity(app, make_shop, make_product):
+    from datetime import timedelta
+
+    from storefront import clock
+    from storefront.checkout.services import ShopChoice
+    from storefront.models import CapacityBooking
+
+    shop = make_shop()
+    kue = make_product(shop=shop, name="Kue Lapis", made_to_order=True, lead_days=1,
+                       daily_capacity=3)
+    db.session.commit()
+    kue_id, price, shop_id = kue.id, kue.price, shop.id
+    day = clock.today_local() + timedelta(days=3)
+    racers = 20
+    start = threading.Barrier(racers)
+    results: list[str] = []
+    lock = threading.Lock()
+
+    def buy(n: int) -> None:
+        with app.app_context():
+            buyer = services.Buyer(name=f"Pembeli {n}", phone=f"+62813{n:08d}")
+            start.wait()
+            try:
+                services.place_order({kue_id: (1, price)}, buyer,
+                                     {shop_id: ShopChoice(wanted_date=day)})
+                db.session.commit()
+                outcome = "sold"
+            except OutOfStock as exc:
+                db.session.rollback()
+                outcome = exc.reason
+            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+                db.session.rollback()
+                outcome = f"error:{type(exc).__name__}:{exc}"
+            finally:
+                db.session.remove()
+            with lock:
+                results.append(outcome)
+
+    threads = [threading.Thread(target=buy, args=(n,)) for n in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(set(results)) == ["capacity", "sold"], results[:3]
+    assert results.count("sold") == 3
+    assert db.session.scalar(sa.select(CapacityBooking.booked)) == 3

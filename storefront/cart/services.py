@@ -131,7 +131,7 @@ def limit_for(product: Product) -> int:
 def add(store, product_id: int, quantity: int) -> tuple[Product, int, bool]:
     """Add to the cart; returns the product, the quantity now in the cart, and if it was capped."""
     product = orderable([product_id]).get(product_id)
-    if product is None:
+    if product is None or not product.shop.takes_orders:
         raise NotForSale(product_id)
     items = store.items()
     if product_id not in items and len(items) >= MAX_LINES:

@@ -173,3 +173,20 @@ def test_guest_cart_merges_into_saved_cart_on_login(client, make_user, make_prod
     assert db.session.scalar(sa.select(sa.func.count()).select_from(CartItem)) == 0
     history = client.get("/akun/pesanan").get_data(as_text=True)
     assert order.number in history
+
+
+def test_shop_on_holiday_cannot_be_added_and_is_refused_at_checkout(client, make_shop,
+                                                                   make_product):
+    shop = make_shop(name="Dapur Libur")
+    product = make_product(shop=shop, stock=5)
+    db.session.commit()
+    add(client, product)
+    shop.on_holiday = True
+    db.session.commit()
+    response = checkout(client)
+    assert response.status_code == 200
+    assert "Dapur Libur sedang tidak menerima pesanan" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 0
+    client.post("/keranjang/ubah", data={f"qty-{product.id}": "0"})
+    add(client, product)
+    assert "tidak bisa dipesan" in client.get("/keranjang/").get_data(as_text=True)

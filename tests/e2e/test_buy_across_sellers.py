@@ -25,11 +25,14 @@ def test_guest_buys_from_two_shops_and_tracks_both(live_server, new_page, screen
         guest.goto(f"{live_server}/produk/{product.slug}")
         guest.get_by_role("button", name="Masukkan ke keranjang").click()
         assert guest.url.endswith("/keranjang/")
+    guest.fill(f"input[name='qty-{sambal.id}']", "2")
+    guest.press(f"input[name='qty-{sambal.id}']", "Enter")  # updates; never removes a line
+    assert guest.get_by_text("Rp 400.000").is_visible()
     guest.select_option("#area", "Oebobo")
     guest.get_by_role("button", name="Perbarui keranjang").click()
     guest.get_by_label(re.compile("Penjual mengantar ke Oebobo")).check()
     guest.get_by_role("button", name="Perbarui keranjang").click()
-    assert guest.get_by_text("Rp 390.000").is_visible()
+    assert guest.get_by_text("Rp 415.000").is_visible()
     screenshot(guest, "cart-two-shops")
     guest.get_by_role("button", name="Lanjut memesan").click()
     guest.fill("#name", "Ibu Maria")
@@ -41,7 +44,7 @@ def test_guest_buys_from_two_shops_and_tracks_both(live_server, new_page, screen
     assert guest.get_by_role("heading", name="Terima kasih, pesanan Anda sudah terkirim").is_visible()
     screenshot(guest, "order-confirmation")
     order = db.session.scalar(sa.select(Order))
-    assert order.total == 25000 + 350000 + 15000
+    assert order.total == 2 * 25000 + 350000 + 15000
 
     for phone, shop_name in sellers:
         seller = new_page()

@@ -190,3 +190,13 @@ def test_shop_on_holiday_cannot_be_added_and_is_refused_at_checkout(client, make
     client.post("/keranjang/ubah", data={f"qty-{product.id}": "0"})
     add(client, product)
     assert "tidak bisa dipesan" in client.get("/keranjang/").get_data(as_text=True)
+
+
+def test_remove_a_line(client, make_product):
+    keep, drop = make_product(name="Tetap Ada", stock=3), make_product(name="Dihapus", stock=3)
+    db.session.commit()
+    add(client, keep)
+    add(client, drop)
+    assert client.post("/keranjang/ubah", data={"remove": str(drop.id)}).status_code == 302
+    page = client.get("/keranjang/").get_data(as_text=True)
+    assert f'name="qty-{keep.id}"' in page and f'name="qty-{drop.id}"' not in page

@@ -33,6 +33,7 @@ def test_guest_buys_from_two_shops_and_tracks_both(live_server, new_page, screen
     guest.get_by_label(re.compile("Penjual mengantar ke Oebobo")).check()
     guest.get_by_role("button", name="Perbarui keranjang").click()
     assert guest.get_by_text("Rp 415.000").is_visible()
+    assert guest.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(guest, "cart-two-shops")
     guest.get_by_role("button", name="Lanjut memesan").click()
     guest.fill("#name", "Ibu Maria")
@@ -42,6 +43,7 @@ def test_guest_buys_from_two_shops_and_tracks_both(live_server, new_page, screen
     screenshot(guest, "checkout")
     guest.get_by_role("button", name="Kirim pesanan").click()
     assert guest.get_by_role("heading", name="Terima kasih, pesanan Anda sudah terkirim").is_visible()
+    assert guest.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scroll
     screenshot(guest, "order-confirmation")
     order = db.session.scalar(sa.select(Order))
     assert order.total == 2 * 25000 + 350000 + 15000
@@ -60,6 +62,7 @@ def test_guest_buys_from_two_shops_and_tracks_both(live_server, new_page, screen
         seller.locator("article.order-card").first.get_by_role(
             "button", name="Tandai sudah siap").click()
         assert "Siap" in seller.locator("article.order-card").first.inner_text()
+        assert seller.evaluate("document.documentElement.scrollWidth") <= 360
         screenshot(seller, f"seller-inbox-{shop_name.split()[-1].lower()}")
 
     guest.goto(f"{live_server}/pesanan/{order.token}")

@@ -165,3 +165,22 @@ def test_history_shows_only_her_orders(client, login, make_user, make_product, p
     login(her)
     page = client.get("/akun/pesanan").get_data(as_text=True)
     assert mine.number in page and theirs.number not in page
+
+
+def test_staff_list_query_count_does_not_grow(client, login, count_queries, make_user,
+                                              make_shop, make_product, place_order):
+    staff = make_user(Role.STAFF)
+    products = [make_product(shop=make_shop(), stock=50) for _ in range(3)]
+    db.session.commit()
+    place_order({products[0]: 1})
+    db.session.commit()
+    login(staff)
+    with count_queries() as few:
+        client.get("/staf/pesanan/")
+    for _ in range(4):
+        place_order({p: 1 for p in products})
+    db.session.commit()
+    with count_queries() as many:
+        page = client.get("/staf/pesanan/").get_data(as_text=True)
+    assert page.count('id="so-') == 13
+    assert many() == few()

@@ -174,3 +174,28 @@ def test_order_numbers_run_per_month(make_product, place_order):
     db.session.commit()
     assert (first.number, second.number, third.number) == (
         "PI-2612-0001", "PI-2612-0002", "PI-2701-0001")
+
+
+def test_cancel_returns_booked_capacity_and_records_the_actor(make_user, make_shop, make_product,
+                                                               place_order):
+    from storefront.accounts.models import Role
+    from storefront.orders.services import cancel
+
+    clock.freeze(datetime(2026, 12, 1, 2, 0))
+    staff = make_user(Role.STAFF)
+    shop = make_shop()
+    kue = make_product(shop=shop, made_to_order=True, lead_days=1, daily_capacity=2)
+    db.session.commit()
+    order = place_order({kue: 2}, choices={shop.id: ShopChoice(wanted_date=date(2026, 12, 5))})
+    db.session.commit()
+    assert db.session.scalar(sa.select(CapacityBooking.booked)) == 2
+    cancel(order.parts[0], staff, "Bahan tidak ada", by_staff=True)
+    db.session.commit()
+    assert db.session.scalar(sa.select(CapacityBooking.booked)) == 0
+    last = db.session.scalar(sa.select(SellerOrderEvent).order_by(SellerOrderEvent.id.desc()))
+    assert (last.from_status, last.to_status, last.actor_id, last.note) == (
+        S.NEW, S.CANCELLED, staff.id, "Bahan tidak ada")
+    assert order.status.value == "cancelled"
+    # the day is free again
+    place_order({kue: 2}, choices={shop.id: ShopChoice(wanted_date=date(2026, 12, 5))})
+    db.session.commit()

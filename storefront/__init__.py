@@ -61,11 +61,18 @@ def register_security(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
+    from storefront.cart import signals as cart_signals
+    from storefront.cart.views import bp as cart_bp
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.checkout.views import bp as checkout_bp
     from storefront.curation.collection_views import bp as collections_staff_bp
     from storefront.curation.public_views import bp as collections_bp
     from storefront.curation.views import bp as curation_bp
+    from storefront.delivery.views import bp as delivery_bp
     from storefront.notifications.views import bp as notifications_bp
+    from storefront.orders.seller_views import bp as seller_orders_bp
+    from storefront.orders.staff_views import bp as staff_orders_bp
+    from storefront.orders.views import bp as orders_bp
     from storefront.reach.views import bp as reach_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
@@ -75,6 +82,10 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
                       curation_bp, collections_staff_bp, collections_bp, notifications_bp):
         app.register_blueprint(blueprint)
+    for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
+                      delivery_bp):
+        app.register_blueprint(blueprint)
+    cart_signals.install(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -1,15 +1,26 @@
 """Import every model so Flask-Migrate and the tests see the whole schema."""
 from storefront.accounts.models import Role, User
 from storefront.audit.models import AuditEntry
+from storefront.cart.models import CartItem
 from storefront.catalog import search_index  # noqa: F401 - keeps Product.search_text current
 from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product, ProductPhoto
 from storefront.curation.models import ApprovedVersion, Collection
+from storefront.delivery.models import DeliveryFee
 from storefront.notifications.models import Notification
+from storefront.orders.models import (
+    CapacityBooking,
+    Order,
+    OrderCounter,
+    OrderLine,
+    SellerOrder,
+    SellerOrderEvent,
+)
 from storefront.reach.models import ShopVisit, VisitSource
 from storefront.shops.models import Shop, ShopStatus
 
 __all__ = [
-    "ApprovedVersion", "AuditEntry", "Category", "CategoryKind", "Collection", "HalalStatus",
-    "Notification", "Product", "ProductPhoto", "Role", "Shop", "ShopStatus", "ShopVisit", "User",
-    "VisitSource",
+    "ApprovedVersion", "AuditEntry", "CapacityBooking", "CartItem", "Category", "CategoryKind",
+    "Collection", "DeliveryFee", "HalalStatus", "Notification", "Order", "OrderCounter", "OrderLine",
+    "Product", "ProductPhoto", "Role", "SellerOrder", "SellerOrderEvent", "Shop", "ShopStatus",
+    "ShopVisit", "User", "VisitSource",
 ]

@@ -114,3 +114,32 @@ def make_collection(app):
         return collection
 
     return _make
+
+
+@pytest.fixture
+def make_delivery_fee(app):
+    def _make(shop: Shop, area: str = "Oebobo", fee: int = 10000):
+        from storefront.delivery.models import DeliveryFee
+
+        row = DeliveryFee(shop_id=shop.id, area=area, fee=fee)
+        db.session.add(row)
+        db.session.flush()
+        return row
+
+    return _make
+
+
+@pytest.fixture
+def place_order(app):
+    """``place_order({product: qty}, **buyer)`` places an order through the checkout service."""
+
+    def _place(quantities: dict, *, choices: dict | None = None, user: User | None = None,
+               name: str = "Ibu Pembeli", phone: str = "+6281399990000", email: str = "",
+               address: str = "", area: str = ""):
+        from storefront.checkout.services import Buyer, place_order
+
+        items = {p.id: (qty, p.price) for p, qty in quantities.items()}
+        buyer = Buyer(name=name, phone=phone, email=email, address=address, area=area, user=user)
+        return place_order(items, buyer, choices or {})
+
+    return _place

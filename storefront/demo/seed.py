@@ -99,5 +99,26 @@ def seed_demo() -> bool:
     seed_staff()
     for index, spec in enumerate(data.SELLERS):
         seed_seller(spec, categories, index)
+    fees_added = seed_delivery_fees()
     after = db.session.scalar(sa.select(sa.func.count()).select_from(Shop))
-    return after != before
+    return after != before or fees_added
+
+
+def seed_delivery_fees() -> bool:
+    """Demo sellers in Kota Kupang deliver in the city; only shops with no fees yet get them."""
+    from storefront.delivery.models import DeliveryFee
+    from storefront.domain.areas import KOTA_KUPANG
+
+    with_fees = set(db.session.scalars(sa.select(DeliveryFee.shop_id).distinct()))
+    slugs = [spec["slug"] for spec in data.SELLERS]
+    shops = db.session.scalars(sa.select(Shop).where(Shop.slug.in_(slugs))).all()
+    added = False
+    for shop in shops:
+        if shop.id in with_fees or shop.area not in KOTA_KUPANG:
+            continue
+        for area in KOTA_KUPANG:
+            db.session.add(DeliveryFee(shop_id=shop.id, area=area,
+                                       fee=5000 if area == shop.area else 10000))
+        added = True
+    db.session.flush()
+    return added

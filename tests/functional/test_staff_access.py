@@ -29,11 +29,12 @@ def test_the_route_list_is_not_empty():
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("endpoint", "method"), ROUTES)
 def test_only_staff_reach_staff_routes(app, client, login, make_user, make_product,
-                                       make_collection, endpoint, method, role):
+                                       make_collection, place_order, endpoint, method, role):
     product = make_product()
     collection = make_collection(products=[product])
+    order = place_order({product: 1})
     values = {"product_id": product.id, "shop_id": product.shop_id,
-              "collection_id": collection.id, "size": "a4"}
+              "collection_id": collection.id, "size": "a4", "part_id": order.parts[0].id}
     users = {"buyer": lambda: make_user(Role.BUYER), "staff": lambda: make_user(Role.STAFF),
              "seller": lambda: product.shop.owner}
     user = users[role]() if role != "anonymous" else None

@@ -37,3 +37,16 @@ def test_seed_demo_command_if_empty(app):
     result = runner.invoke(args=["seed-demo", "--if-empty"])
     assert "already has shops" in result.output
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Shop)) == 7
+def test_seed_demo_gives_city_sellers_delivery_fees_once(app):
+    from storefront.delivery.models import DeliveryFee
+    from storefront.domain.areas import KOTA_KUPANG
+
+    seed_demo()
+    db.session.commit()
+    rows = db.session.scalars(sa.select(DeliveryFee)).all()
+    city_shops = db.session.scalars(sa.select(Shop.id).where(Shop.area.in_(KOTA_KUPANG))).all()
+    assert city_shops and {r.shop_id for r in rows} == set(city_shops)
+    assert all(r.fee > 0 and r.area in KOTA_KUPANG for r in rows)
+    seed_demo()
+    db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DeliveryFee)) == len(rows)

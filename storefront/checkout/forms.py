@@ -1,0 +1,26 @@
+"""Who is buying, and where it goes."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from storefront.domain.phone import InvalidPhone, normalise_phone
+
+
+class CheckoutForm(FlaskForm):
+    name = StringField(_l("Your name"), validators=[
+        DataRequired(_l("Please write your name.")), Length(max=120)])
+    phone = StringField(_l("WhatsApp or phone number"), validators=[
+        DataRequired(_l("Please write your WhatsApp or phone number."))])
+    email = EmailField(_l("E-mail (optional)"), validators=[
+        Optional(), Email(_l("This e-mail address does not look right.")), Length(max=254)])
+    address = TextAreaField(_l("Delivery address"), validators=[Length(max=500)])
+
+    def validate_phone(self, field):
+        try:
+            field.data = normalise_phone(field.data)
+        except InvalidPhone:
+            raise ValidationError(
+                _l("This number does not look right. Write it like 0812 3456 7890.")) from None

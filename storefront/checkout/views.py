@@ -1,0 +1,104 @@
+"""/pesan: the buyer's details, each shop's date and note, prices checked, order placed."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from storefront import clock
+from storefront.cart import services as cart
+from storefront.checkout import services
+from storefront.checkout.forms import CheckoutForm
+from storefront.domain.stock import OutOfStock, earliest_date
+from storefront.extensions import db
+from storefront.orders.models import Fulfilment
+
+bp = Blueprint("checkout", __name__, url_prefix="/pesan")
+
+
+def _parse_date(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat((raw or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+def _choices(view) -> dict[int, services.ShopChoice]:
+    return {group.shop.id: services.ShopChoice(
+        fulfilment=group.fulfilment,
+        wanted_date=_parse_date(request.form.get(f"date-{group.shop.id}")),
+        gift_note=request.form.get(f"note-{group.shop.id}", "").strip()[:300],
+    ) for group in view.groups}
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, OutOfStock):
+        if exc.reason == "capacity":
+            return _("%(name)s: the seller can make only %(n)s more on that day. "
+                     "Choose fewer or another day.", name=exc.name, n=exc.available)
+        return _("%(name)s: only %(n)s left in stock, you asked for %(wanted)s. "
+                 "Lower the quantity in your cart.", name=exc.name, n=exc.available,
+                 wanted=exc.requested)
+    if isinstance(exc, services.ShopClosed):
+        return _("%(shop)s is not taking orders right now. Remove her products from your "
+                 "cart to order the rest.", shop=exc.shop_name)
+    if isinstance(exc, services.DeliveryNotOffered):
+        return _("%(shop)s does not deliver to your kecamatan. Choose pickup for her products.",
+                 shop=exc.shop_name)
+    if isinstance(exc, services.DateNeeded):
+        return _("%(shop)s: choose a date on or after %(date)s for made-to-order items.",
+                 shop=exc.shop_name, date=format_date(exc.earliest, "long"))
+    if isinstance(exc, services.AddressNeeded):
+        return _("For delivery, write your address and choose your kecamatan in the cart.")
+    if isinstance(exc, services.PriceChanged):
+        return _("Some prices changed since you added them (see below). "
+                 "Check the new total, then confirm again.")
+    if isinstance(exc, services.NotForSale | services.BadQuantity):
+        return _("A product in your cart cannot be ordered. Check your cart and try again.")
+    return _("Your cart is empty.")
+
+
+@bp.route("/", methods=["GET", "POST"])
+def start():
+    store = cart.store_for(current_user)
+    view = cart.view(store)
+    if not view.groups:
+        db.session.commit()
+        flash(_("Your cart is empty."), "info")
+        return redirect(url_for("cart.show"))
+    form = CheckoutForm()
+    if request.method == "GET" and current_user.is_authenticated:
+        form.name.data = form.name.data or current_user.name
+        form.phone.data = form.phone.data or current_user.phone
+        form.email.data = form.email.data or current_user.email
+    errors: list[str] = []
+    if form.validate_on_submit():
+        if view.needs_address and not (form.address.data or "").strip():
+            form.address.errors.append(_("Please write the address for delivery."))
+        else:
+            buyer = services.Buyer(name=form.name.data.strip(), phone=form.phone.data,
+                                   email=(form.email.data or "").strip().lower(),
+                                   address=(form.address.data or "").strip(), area=view.area,
+                                   user=current_user if current_user.is_authenticated else None)
+            try:
+                order = services.place_order(store.items(), buyer, _choices(view))
+            except (services.CheckoutError, OutOfStock) as exc:
+                db.session.rollback()
+                errors.append(_error_text(exc))
+                if isinstance(exc, services.PriceChanged):
+                    store = cart.store_for(current_user)
+                    view = cart.view(store)  # keeps the old prices to show the change
+                    cart.see_prices(store)
+                    db.session.commit()
+            else:
+                store.clear()
+                db.session.commit()
+                return redirect(url_for("orders.confirmation", token=order.token))
+    today = clock.today_local()
+    earliest = {g.shop.id: earliest_date(today, g.lead_days) for g in view.groups}
+    return render_template("checkout/checkout.html", form=form, cart=view, errors=errors,
+                           earliest=earliest, Fulfilment=Fulfilment,
+                           values=request.form)

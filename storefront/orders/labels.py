@@ -1,0 +1,49 @@
+"""Words people read for order statuses and fulfilment."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from storefront.domain.order_states import OrderStatus, SellerOrderStatus
+from storefront.orders.models import Fulfilment
+
+_SELLER = {
+    SellerOrderStatus.AWAITING_PAYMENT: _l("Waiting for payment"),
+    SellerOrderStatus.NEW: _l("New"),
+    SellerOrderStatus.ACCEPTED: _l("Accepted, being prepared"),
+    SellerOrderStatus.READY: _l("Ready"),
+    SellerOrderStatus.COMPLETED: _l("Handed over"),
+    SellerOrderStatus.CANCELLED: _l("Cancelled"),
+}
+_ORDER = {
+    OrderStatus.AWAITING_PAYMENT: _l("Waiting for payment"),
+    OrderStatus.IN_PROGRESS: _l("Being prepared"),
+    OrderStatus.READY: _l("Ready"),
+    OrderStatus.COMPLETED: _l("Completed"),
+    OrderStatus.CANCELLED: _l("Cancelled"),
+}
+#: The button a seller taps to move her order one step on.
+ACTIONS = {
+    SellerOrderStatus.ACCEPTED: _l("Accept order"),
+    SellerOrderStatus.READY: _l("Mark as ready"),
+    SellerOrderStatus.COMPLETED: _l("Mark as handed over"),
+}
+_FULFILMENT = {
+    Fulfilment.PICKUP: _l("Pickup at the seller's place"),
+    Fulfilment.DELIVERY: _l("Delivery by the seller"),
+}
+
+
+def status_label(status: SellerOrderStatus) -> str:
+    return str(_SELLER[status])
+
+
+def order_status_label(status: OrderStatus) -> str:
+    return str(_ORDER[status])
+
+
+def action_label(target: SellerOrderStatus) -> str:
+    return str(ACTIONS[target])
+
+
+def fulfilment_label(fulfilment: Fulfilment) -> str:
+    return str(_FULFILMENT[fulfilment])

@@ -1,0 +1,133 @@
+"""Moving seller orders through their life, returning stock, telling people. Never commits."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from storefront import clock
+from storefront.accounts.models import User
+from storefront.audit.services import record
+from storefront.catalog.models import Product
+from storefront.domain.order_states import (
+    SellerOrderStatus,
+    check_move,
+    check_seller_move,
+)
+from storefront.extensions import db
+from storefront.jobs import after_commit
+from storefront.notifications.mail import send_mail
+from storefront.notifications.services import notify
+from storefront.orders.models import CapacityBooking, SellerOrder, SellerOrderEvent
+
+S = SellerOrderStatus
+
+
+def _move(part: SellerOrder, target: SellerOrderStatus, actor: User | None, note: str = "") -> None:
+    db.session.add(SellerOrderEvent(seller_order_id=part.id, from_status=part.status,
+                                    to_status=target, actor_id=actor.id if actor else None,
+                                    note=note))
+    part.status = target
+    part.updated_at = clock.now()
+
+
+def record_placed(part: SellerOrder, actor: User | None) -> None:
+    db.session.add(SellerOrderEvent(seller_order_id=part.id, from_status=None,
+                                    to_status=part.status, actor_id=actor.id if actor else None))
+
+
+def release(part: SellerOrder, actor: User | None, note: str = "") -> bool:
+    """Payment is settled (or is cash at handover): the seller may start. A repeat is harmless.
+
+    Returns True when the part moved, False when it had already moved on.
+    """
+    if part.status != S.AWAITING_PAYMENT:
+        return False
+    _move(part, check_move(part.status, S.NEW), actor, note)
+    _tell_seller_new(part)
+    return True
+
+
+def _tell_seller_new(part: SellerOrder) -> None:
+    owner = part.shop.owner
+    with force_locale("id"):
+        text = _("New order %(number)s for %(shop)s: %(count)s item(s), total %(total)s. "
+                 "Open Pasar Ibu to accept it.", number=part.order.number, shop=part.shop.name,
+                 count=sum(line.quantity for line in part.lines), total=_rupiah(part.total))
+    notify(owner, text, link=url_for("seller_orders.inbox"), subject=f"Pasar Ibu {part.order.number}")
+
+
+def _rupiah(amount: int) -> str:
+    from storefront.domain.money import format_rupiah
+
+    return format_rupiah(amount)
+
+
+def _tell_buyer(part: SellerOrder) -> None:
+    order = part.order
+    if not order.buyer_email:
+        return
+    from storefront.orders.labels import status_label
+
+    link = url_for("orders.track", token=order.token, _external=True)
+    text = _("%(shop)s: your order %(number)s is now \"%(status)s\". Follow it here: %(link)s",
+             shop=part.shop.name, number=order.number, status=status_label(part.status), link=link)
+    after_commit(send_mail, order.buyer_email, f"Pasar Ibu {order.number}", text)
+
+
+def seller_move(part: SellerOrder, target: SellerOrderStatus, seller: User) -> None:
+    """The seller's one-tap step (accept, ready, handed over)."""
+    check_seller_move(part.status, target)
+    if target == S.CANCELLED:
+        raise ValueError("use cancel() to cancel")
+    _move(part, target, seller)
+    _tell_buyer(part)
+    db.session.flush()
+
+
+class ReasonRequired(ValueError):
+    """A cancellation needs a reason the buyer can read."""
+
+
+def cancel(part: SellerOrder, actor: User, reason: str, *, by_staff: bool) -> None:
+    """Cancel a seller order with a reason; return its stock and booked capacity."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired
+    if by_staff:
+        check_move(part.status, S.CANCELLED)
+    else:
+        check_seller_move(part.status, S.CANCELLED)
+    _return_stock(part)
+    part.cancel_reason = reason
+    _move(part, S.CANCELLED, actor, reason)
+    if by_staff:
+        record(actor, "order.cancel", shop_id=part.shop_id, subject=part.order.number,
+               reason=reason)
+        with force_locale("id"):
+            text = _("Staff cancelled your order %(number)s. Reason: %(reason)s",
+                     number=part.order.number, reason=reason)
+        notify(part.shop.owner, text, link=url_for("seller_orders.inbox"))
+    _tell_buyer(part)
+    db.session.flush()
+
+
+def _return_stock(part: SellerOrder) -> None:
+    for line in part.lines:
+        if line.made_to_order:
+            if part.wanted_date is None:
+                continue
+            db.session.execute(
+                sa.update(CapacityBooking)
+                .where(CapacityBooking.product_id == line.product_id,
+                       CapacityBooking.day == part.wanted_date,
+                       CapacityBooking.booked >= line.quantity)
+                .values(booked=CapacityBooking.booked - line.quantity)
+                .execution_options(synchronize_session=False))
+        else:
+            db.session.execute(
+                sa.update(Product).where(Product.id == line.product_id,
+                                         Product.stock.is_not(None))
+                .values(stock=Product.stock + line.quantity)
+                .execution_options(synchronize_session=False))

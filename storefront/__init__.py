@@ -55,12 +55,14 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.onboarding.views import bp as onboarding_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
     from storefront.staff.views import bp as staff_bp
 
-    for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp):
+    for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp,
+                      onboarding_bp):
         app.register_blueprint(blueprint)
 
 

@@ -106,6 +106,15 @@ def change():
     return render_template("accounts/change_password.html", form=form)
 
 
+@bp.after_request
+def _keep_links_private(response):
+    """The set-password link is a secret: never cached, never sent on as a Referer."""
+    if request.endpoint == "accounts.set_password":
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 @bp.route("/atur-sandi/<token>", methods=["GET", "POST"])
 @limiter.limit("20/minute", methods=["POST"])
 def set_password(token: str):

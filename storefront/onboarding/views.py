@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import segno
-from flask import Blueprint, current_app, render_template, url_for
+from flask import Blueprint, current_app, make_response, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -29,8 +29,11 @@ def _link_page(shop: Shop, raw: str, invite: bool):
     else:
         text = _("Hello %(name)s, open this link to choose a new Pasar Ibu password "
                  "(it works once, for 7 days): %(link)s", name=shop.owner.name, link=link)
-    return render_template("onboarding/link.html", shop=shop, link=link, qr=qr, invite=invite,
-                           wa=wa_link(shop.owner.phone, text))
+    response = make_response(render_template(
+        "onboarding/link.html", shop=shop, link=link, qr=qr, invite=invite,
+        wa=wa_link(shop.owner.phone, text)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/baru", methods=["GET", "POST"])

@@ -73,17 +73,22 @@ class ProductForm(FlaskForm):
         except InvalidPrice as exc:
             raise ValidationError(str(PRICE_ERRORS[exc.code])) from exc
 
-    def validate_stock(self, field) -> None:
-        if not self.made_to_order.data and field.data is None:
-            raise ValidationError(str(_l("Write how many are ready to sell (0 if none).")))
+    def validate(self, extra_validators=None) -> bool:
+        """Stock, or lead days and daily capacity, depending on made to order.
 
-    def validate_lead_days(self, field) -> None:
-        if self.made_to_order.data and field.data is None:
-            raise ValidationError(str(_l("Write how many days you need to make it.")))
-
-    def validate_daily_capacity(self, field) -> None:
-        if self.made_to_order.data and field.data is None:
-            raise ValidationError(str(_l("Write how many you can make in one day.")))
+        Checked here because ``Optional()`` stops a field's own validators when it is empty.
+        """
+        ok = super().validate(extra_validators)
+        if self.made_to_order.data:
+            needed = [(self.lead_days, _l("Write how many days you need to make it.")),
+                      (self.daily_capacity, _l("Write how many you can make in one day."))]
+        else:
+            needed = [(self.stock, _l("Write how many are ready to sell (0 if none)."))]
+        for field, message in needed:
+            if field.data is None and not field.errors:
+                field.errors = [*field.errors, str(message)]
+                ok = False
+        return ok
 
     def values(self) -> dict:
         data = {name: field.data for name, field in self._fields.items()

@@ -29,6 +29,7 @@ def test_staff_record_a_seller_and_get_a_link_and_qr(client, staff):
     response = client.post("/staf/penjual/baru", data=NEW_SELLER)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
     link = link_in(html)
     assert link.startswith("http://localhost/akun/atur-sandi/")
     assert "<svg" in html and 'class="segno"' in html

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import segno
-from flask import Blueprint, current_app, make_response, render_template, url_for
+from flask import Blueprint, current_app, make_response, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -59,6 +59,8 @@ def new_seller():
 @staff_required
 def new_link():
     form = NewLinkForm()
+    if request.method == "GET":  # other staff pages may link here with ?telepon=<her number>
+        form.phone.data = request.args.get("telepon", "")[:30]
     if form.validate_on_submit():
         try:
             shop, raw = new_reset_link(current_user, form.phone.data)

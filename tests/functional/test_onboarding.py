@@ -61,6 +61,8 @@ def test_bad_phone_and_taken_phone_are_explained(client, staff, make_seller):
 def test_staff_issue_a_reset_link(client, staff, make_seller):
     shop = make_seller(phone="081277770003")
     db.session.commit()
+    form = client.get("/staf/penjual/tautan-baru?telepon=%2B6281277770003").get_data(as_text=True)
+    assert 'value="+6281277770003"' in form
     response = client.post("/staf/penjual/tautan-baru", data={"phone": "0812-7777-0003"})
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "<svg" in html

@@ -166,3 +166,47 @@ def test_profile_holiday_switch_and_bad_whatsapp(client, seller):
     assert "Mode libur sedang aktif" in client.get("/penjual/").get_data(as_text=True)
     unknown = client.post("/penjual/toko", data={**data, "area": "Bali"})
     assert unknown.status_code == 200
+
+
+def test_holiday_mode_never_sends_products_to_review(client, seller, make_product):
+    product = make_product(shop=seller, status=ListingStatus.APPROVED)
+    db.session.commit()
+    client.post("/penjual/toko", data={"name": seller.name, "area": "Oebobo", "on_holiday": "y"})
+    db.session.expire_all()
+    assert db.session.get(Shop, seller.id).on_holiday is True
+    assert db.session.get(Product, product.id).status == ListingStatus.APPROVED
+
+
+def test_changing_the_category_kind_drops_the_other_kinds_facts(client, seller, make_product,
+                                                                make_category):
+    product = make_product(shop=seller, status=ListingStatus.APPROVED, allergens="kacang")
+    craft = make_category(CategoryKind.CRAFT)
+    db.session.commit()
+    chooser = client.get(f"/penjual/produk/{product.id}/ubah?kategori=pilih").get_data(as_text=True)
+    assert f"/penjual/produk/{product.id}/ubah?kategori={craft.id}" in chooser
+    client.post(f"/penjual/produk/{product.id}/ubah?kategori={craft.id}", data={
+        "name": product.name, "description": product.description, "price": "25.000",
+        "stock": "5", "material": "lontar"})
+    db.session.expire_all()
+    saved = db.session.get(Product, product.id)
+    assert (saved.category_id, saved.material, saved.allergens, saved.halal_status, saved.status) == (
+        craft.id, "lontar", "", None, ListingStatus.PENDING_REVIEW)
+
+
+def test_the_product_list_takes_the_same_queries_for_many_products(client, seller, make_product,
+                                                                   count_queries):
+    from storefront.catalog.models import ProductPhoto
+
+    def add(n):
+        for _ in range(n):
+            product = make_product(shop=seller)
+            db.session.add(ProductPhoto(product_id=product.id, key="k", width=1, height=1))
+        db.session.commit()
+
+    add(2)
+    with count_queries() as few:
+        assert client.get("/penjual/produk").status_code == 200
+    add(8)
+    with count_queries() as many:
+        assert client.get("/penjual/produk").status_code == 200
+    assert many() == few()

@@ -51,6 +51,11 @@ def test_seller_adds_a_product_with_a_photo(live_server, page, screenshot, make_
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "seller-products")
 
+    item.get_by_role("link", name="Ubah").click()
+    assert page.locator(".photo-list img").count() == 1
+    assert page.get_by_role("button", name="Hapus").is_visible()
+    screenshot(page, "seller-product-edit")
+
     product = db.session.scalar(sa.select(Product))
     assert (product.price, product.stock, product.status, len(product.photos)) == (
         30000, 8, ListingStatus.DRAFT, 1)

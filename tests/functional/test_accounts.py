@@ -208,3 +208,15 @@ def test_set_password_form_errors_keep_the_link_usable(client, make_user):
     short = client.post(f"/akun/atur-sandi/{raw}", data={"password": "abc", "confirm": "abc"})
     assert short.status_code == 200 and "minimal 8" in _html(short)
     assert client.get(f"/akun/atur-sandi/{raw}").status_code == 200
+
+
+def test_link_and_phone_messages_in_english(client, make_user):
+    clock.freeze(T0)
+    seller, raw = _invited(make_user)
+    clock.freeze(T0 + timedelta(days=8))
+    english = {"Accept-Language": "en"}
+    expired = client.get(f"/akun/atur-sandi/{raw}", headers=english)
+    assert "This link has expired" in _html(expired)
+    bad_phone = client.post("/akun/masuk", data={"login": "0812-abc", "password": "whatever1"},
+                            headers=english)
+    assert "This phone number does not look right" in _html(bad_phone)

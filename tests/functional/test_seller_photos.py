@@ -24,9 +24,8 @@ def new_files(app):
     return lambda: _stored_files(app) - before
 
 
-def _noise_over_10_mb() -> bytes:
-    data = b"\xff\xd8\xff\xe0" + b"\x00" * (MAX_BYTES + 10)
-    return data
+def _over_10_mb() -> bytes:
+    return b"\xff\xd8\xff\xe0" + b"\x00" * (MAX_BYTES + 10)
 
 
 BAD = {
@@ -34,7 +33,7 @@ BAD = {
     "svg": (lambda: images.SVG, "gambar.svg", "misalnya gambar SVG"),
     "text-as-jpg": (lambda: images.TEXT_AS_JPG, "foto.jpg", "bukan foto yang bisa kami buka"),
     "20000-wide": (images.wide_png, "panorama.png", "terlalu lebar atau terlalu tinggi"),
-    "over-10-mb": (_noise_over_10_mb, "besar.jpg", "lebih besar dari 10 MB"),
+    "over-10-mb": (_over_10_mb, "besar.jpg", "lebih besar dari 10 MB"),
 }
 
 

@@ -70,6 +70,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.curation.views import bp as curation_bp
     from storefront.delivery.views import bp as delivery_bp
     from storefront.notifications.views import bp as notifications_bp
+    from storefront.onboarding.views import bp as onboarding_bp
     from storefront.orders.seller_views import bp as seller_orders_bp
     from storefront.orders.staff_views import bp as staff_orders_bp
     from storefront.orders.views import bp as orders_bp
@@ -80,7 +81,8 @@ def register_blueprints(app: Flask) -> None:
     from storefront.staff.views import bp as staff_bp
 
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
-                      curation_bp, collections_staff_bp, collections_bp, notifications_bp):
+                      curation_bp, collections_staff_bp, collections_bp, notifications_bp,
+                      onboarding_bp):
         app.register_blueprint(blueprint)
     for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
                       delivery_bp):

@@ -70,7 +70,8 @@ def load(instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Makassar",
         "LANGUAGES": ("id", "en"),
-        "MAX_CONTENT_LENGTH": 12 * 1024 * 1024,
+        # five photos of up to 10 MB each, plus the rest of the form
+        "MAX_CONTENT_LENGTH": 52 * 1024 * 1024,
         "PERMANENT_SESSION_LIFETIME": timedelta(days=7),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

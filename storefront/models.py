@@ -1,5 +1,5 @@
 """Import every model so Flask-Migrate and the tests see the whole schema."""
-from storefront.accounts.models import Role, User
+from storefront.accounts.models import AccountToken, Role, TokenPurpose, User
 from storefront.audit.models import AuditEntry
 from storefront.cart.models import CartItem
 from storefront.catalog import search_index  # noqa: F401 - keeps Product.search_text current
@@ -19,8 +19,8 @@ from storefront.reach.models import ShopVisit, VisitSource
 from storefront.shops.models import Shop, ShopStatus
 
 __all__ = [
-    "ApprovedVersion", "AuditEntry", "CapacityBooking", "CartItem", "Category", "CategoryKind",
-    "Collection", "DeliveryFee", "HalalStatus", "Notification", "Order", "OrderCounter", "OrderLine",
-    "Product", "ProductPhoto", "Role", "SellerOrder", "SellerOrderEvent", "Shop", "ShopStatus",
-    "ShopVisit", "User", "VisitSource",
+    "AccountToken", "ApprovedVersion", "AuditEntry", "CapacityBooking", "CartItem", "Category",
+    "CategoryKind", "Collection", "DeliveryFee", "HalalStatus", "Notification", "Order", "OrderCounter",
+    "OrderLine", "Product", "ProductPhoto", "Role", "SellerOrder", "SellerOrderEvent", "Shop",
+    "ShopStatus", "ShopVisit", "TokenPurpose", "User", "VisitSource",
 ]

@@ -5,7 +5,7 @@ to this site, and checkout may redirect to Stripe's hosted page.
 """
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, g
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -24,7 +24,21 @@ CSP = {
 }
 
 
+def keep_private() -> None:
+    """Mark this response as carrying a secret (a one-time link): never cached, no Referer."""
+    g.private_page = True
+
+
+def _private_headers(response):
+    if g.get("private_page"):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 def install(app: Flask) -> None:
+    # registered before Talisman's hook, so it runs after it and has the last word
+    app.after_request(_private_headers)
     production = app.config["APP_ENV"] == "production"
     hops = int(app.config.get("TRUSTED_PROXY_HOPS", 0))
     if hops:

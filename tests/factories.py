@@ -143,3 +143,19 @@ def place_order(app):
         return place_order(items, buyer, choices or {})
 
     return _place
+
+
+@pytest.fixture
+def make_seller(app, make_shop, make_user):
+    """``make_seller(phone="0812…")`` makes a seller with a password and her shop; returns the shop."""
+
+    def _make(*, phone: str | None = None, name: str | None = None, **shop_fields) -> Shop:
+        from storefront.domain.phone import normalise_phone
+
+        n = next(_seq)
+        owner = make_user(Role.SELLER, name=name, email="",
+                          phone=normalise_phone(phone) if phone else f"+6281300{n:05d}")
+        owner.email = None
+        return make_shop(owner=owner, **shop_fields)
+
+    return _make

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from storefront import clock
@@ -67,3 +67,36 @@ class User(UserMixin, db.Model):
     @property
     def is_seller(self) -> bool:
         return self.role == Role.SELLER
+
+
+class TokenPurpose(enum.StrEnum):
+    #: staff onboarded a seller; she sets her first password with it
+    INVITE = "invite"
+    #: staff issued a new link because she forgot her password
+    RESET = "reset"
+
+
+class AccountToken(db.Model):
+    """A one-time link to set a password. Only the SHA-256 of the token is kept."""
+
+    __tablename__ = "account_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the account whose password the link sets
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    #: invitation or password reset
+    purpose: Mapped[TokenPurpose] = mapped_column(enum_type(TokenPurpose))
+    #: hex SHA-256 of the secret in the link; the secret itself is never stored
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    #: the staff member who issued it
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    #: when it was issued (UTC)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    #: after this moment (UTC) the link no longer works
+    expires_at: Mapped[datetime] = mapped_column()
+    #: when it was used to set a password (UTC); a used link never works again
+    used_at: Mapped[datetime | None] = mapped_column()
+    #: when a newer link for the same account replaced it (UTC)
+    replaced_at: Mapped[datetime | None] = mapped_column()
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

@@ -1,0 +1,1 @@
+"""Staff onboard sellers: record her, make her shop, and give her a one-time link."""

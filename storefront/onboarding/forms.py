@@ -1,0 +1,23 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField
+from wtforms.validators import DataRequired, Length
+
+from storefront.accounts.forms import valid_phone
+from storefront.domain.areas import ALL_AREAS
+
+
+class NewSellerForm(FlaskForm):
+    name = StringField(_l("Her name"), validators=[
+        DataRequired(_l("Write her name.")), Length(max=120)])
+    phone = StringField(_l("Her phone number"), validators=[
+        DataRequired(_l("Write her phone number.")), Length(max=30), valid_phone])
+    shop_name = StringField(_l("Shop name"), validators=[
+        DataRequired(_l("Write a name for her shop.")), Length(max=120)])
+    area = SelectField(_l("Area"), choices=list(ALL_AREAS))
+    story_public = BooleanField(_l("She agrees that her story may be shown publicly"))
+
+
+class NewLinkForm(FlaskForm):
+    phone = StringField(_l("Her phone number"), validators=[
+        DataRequired(_l("Write her phone number.")), Length(max=30), valid_phone])

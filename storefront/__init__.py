@@ -55,12 +55,18 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.ledger.views import seller_bp as earnings_bp
+    from storefront.ledger.views import staff_bp as payouts_bp
+    from storefront.payments.views import bp as payments_bp
+    from storefront.payments.views import staff_bp as staff_payments_bp
+    from storefront.payments.webhooks import bp as stripe_webhooks_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
     from storefront.staff.views import bp as staff_bp
 
-    for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp):
+    for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp,
+                      payments_bp, staff_payments_bp, stripe_webhooks_bp, payouts_bp, earnings_bp):
         app.register_blueprint(blueprint)
 
 

@@ -74,11 +74,11 @@ def load(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "PAGE_SIZE": 24,
-        **payment_settings(instance_path),
+        **payment_settings(),
     }
 
 
-def payment_settings(instance_path: str) -> dict:
+def payment_settings() -> dict:
     """Payment methods, Stripe keys, commission and payout rules (see README, Payments)."""
     env = os.environ.get
     return {
@@ -97,5 +97,6 @@ def payment_settings(instance_path: str) -> dict:
         "PAYMENT_BANK_HOLDER": env("PAYMENT_BANK_HOLDER", "Women Care Day"),
         "PAYMENT_QRIS_PAYLOAD": env("PAYMENT_QRIS_PAYLOAD", ""),
         "TRANSFER_PAYMENT_HOURS": int(env("TRANSFER_PAYMENT_HOURS", "24")),
-        "PROOF_ROOT": env("PROOF_ROOT", str(Path(instance_path) / "proofs")),
+        #: private folder for proof-of-payment photos; empty: "proofs" beside MEDIA_ROOT
+        "PROOF_ROOT": env("PROOF_ROOT", ""),
     }

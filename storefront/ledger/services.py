@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from storefront import clock
@@ -12,6 +13,7 @@ from storefront.accounts.models import User
 from storefront.audit.services import record
 from storefront.domain import ledger as rules
 from storefront.domain.ledger import EntryKind
+from storefront.domain.money import format_rupiah
 from storefront.extensions import db
 from storefront.ledger import crypto
 from storefront.ledger.models import LedgerEntry, Payout, PayoutStatus, SellerBankAccount
@@ -144,8 +146,10 @@ def _complete(payout: Payout, actor: User) -> None:
          note=payout.bank_reference[:200], actor=actor)
     record(actor, "payout.complete", shop_id=payout.shop_id, subject=f"payout:{payout.id}")
     shop = db.session.get(Shop, payout.shop_id)
-    notify(shop.owner, _("Pasar Ibu sent %(amount)s to your bank account.",
-                         amount=f"Rp {payout.amount:,}".replace(",", ".")))
+    with force_locale("id"):  # sellers read Indonesian; staff may be using English
+        text = _("Pasar Ibu sent %(amount)s to your bank account.",
+                 amount=format_rupiah(payout.amount))
+    notify(shop.owner, text)
 
 
 def request_payout(shop_id: int, amount: int, bank_reference: str, staff: User) -> Payout:

@@ -10,9 +10,15 @@ from storefront.media.images import render
 from storefront.media.storage import LocalStorage, file_name
 
 
+def proof_root() -> Path:
+    """A private folder (``PROOF_ROOT``, else ``proofs`` beside the media folder):
+    proofs are shown to staff only, never under /media."""
+    configured = current_app.config.get("PROOF_ROOT")
+    return Path(configured) if configured else Path(current_app.config["MEDIA_ROOT"]).parent / "proofs"
+
+
 def proof_storage() -> LocalStorage:
-    """A private folder (``PROOF_ROOT``): proofs are shown to staff only, never public."""
-    return LocalStorage(current_app.config["PROOF_ROOT"])
+    return LocalStorage(str(proof_root()))
 
 
 def save_proof(data: bytes) -> str:
@@ -29,4 +35,4 @@ def save_proof(data: bytes) -> str:
 
 
 def proof_path(key: str, size: str = "full") -> Path:
-    return Path(current_app.config["PROOF_ROOT"]) / file_name(key, size)
+    return proof_root() / file_name(key, size)

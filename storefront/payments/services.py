@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from storefront import clock
 from storefront.accounts.models import User
 from storefront.audit.services import record
-from storefront.domain.payment_states import PaymentStatus, late_payment_target
+from storefront.domain.payment_states import PaymentStatus, check_move
 from storefront.extensions import db
 from storefront.payments import hooks
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund
@@ -54,19 +54,32 @@ def start_payment(order_id: int, amount: int, method: PaymentMethod, *, descript
 
 
 def _locked(payment: Payment) -> Payment:
-    """Re-read the row under a lock, so a webhook and the expiry job cannot both move it."""
+    """Re-read the row under a lock (PostgreSQL) before a refund changes its amounts."""
     return db.session.scalars(
         sa.select(Payment).where(Payment.id == payment.id).with_for_update()
         .execution_options(populate_existing=True)).one()
 
 
-def _move(payment: Payment, target: PaymentStatus | None) -> bool:
-    if target is None:
-        return False
-    payment.status = target
+def _move(payment: Payment, sources: frozenset[PaymentStatus], target: PaymentStatus,
+          **values) -> bool:
+    """Move the payment to ``target`` if it is still in one of ``sources``.
+
+    A conditional UPDATE whose row count is checked: when the expiry job and a late
+    "paid" webhook race, exactly one of them changes the row (PostgreSQL re-checks the
+    WHERE after waiting for the other's lock; SQLite runs one writer at a time), and only
+    that one calls the hook.
+    """
+    for source in sources:
+        check_move(source, target)
     if target == S.PAID:
-        payment.paid_at = clock.now()
-    db.session.flush()
+        values["paid_at"] = clock.now()
+    result = db.session.execute(
+        sa.update(Payment).where(Payment.id == payment.id, Payment.status.in_(sources))
+        .values(status=target, updated_at=clock.now(), **values)
+        .execution_options(synchronize_session=False))
+    db.session.refresh(payment)
+    if result.rowcount != 1:
+        return False
     _HOOKS[target](payment.order_id)
     return True
 
@@ -74,27 +87,27 @@ def _move(payment: Payment, target: PaymentStatus | None) -> bool:
 def mark_paid(payment: Payment, *, payment_intent_id: str | None = None,
               actor: User | None = None) -> bool:
     """Money arrived: pending → paid, or expired/failed → needs refund. False if nothing changed."""
-    payment = _locked(payment)
-    if payment_intent_id and not payment.payment_intent_id:
-        payment.payment_intent_id = payment_intent_id
-    target = late_payment_target(payment.status)
-    if target is not None and actor is not None:
-        payment.confirmed_by_id = actor.id
-    if target == S.NEEDS_REFUND:
+    values = {}
+    if payment_intent_id:
+        values["payment_intent_id"] = sa.func.coalesce(Payment.payment_intent_id, payment_intent_id)
+    if actor is not None:
+        values["confirmed_by_id"] = actor.id
+    if _move(payment, frozenset({S.PENDING}), S.PAID, **values):
+        return True
+    if _move(payment, frozenset({S.EXPIRED, S.FAILED}), S.NEEDS_REFUND, **values):
         log.warning("late payment for order %s: flagged for refund", payment.order_id)
-    return _move(payment, target)
+        return True
+    return False
 
 
 def mark_expired(payment: Payment) -> bool:
     """The buyer did not pay in time: pending → expired."""
-    payment = _locked(payment)
-    return _move(payment, S.EXPIRED if payment.status == S.PENDING else None)
+    return _move(payment, frozenset({S.PENDING}), S.EXPIRED)
 
 
 def mark_failed(payment: Payment) -> bool:
     """The provider refused the money: pending → failed."""
-    payment = _locked(payment)
-    return _move(payment, S.FAILED if payment.status == S.PENDING else None)
+    return _move(payment, frozenset({S.PENDING}), S.FAILED)
 
 
 def expire_due(now=None) -> int:

@@ -168,3 +168,14 @@ def test_transfer_expires_after_its_window(transfer, heard):
     db.session.commit()
     assert _fresh(transfer.id).status == PaymentStatus.EXPIRED
     assert heard == [("expired", 77)]
+
+
+def test_expire_command_runs_the_job(app, transfer, heard):
+    from datetime import timedelta
+
+    from storefront import clock
+    clock.freeze(transfer.expires_at + timedelta(seconds=1))
+    result = app.test_cli_runner().invoke(args=["payments", "expire"])
+    assert result.exit_code == 0 and "1 payment(s) changed" in result.output
+    assert _fresh(transfer.id).status == PaymentStatus.EXPIRED
+    assert heard == [("expired", 77)]

@@ -69,11 +69,16 @@ def register_blueprints(app: Flask) -> None:
     from storefront.curation.public_views import bp as collections_bp
     from storefront.curation.views import bp as curation_bp
     from storefront.delivery.views import bp as delivery_bp
+    from storefront.ledger.views import seller_bp as earnings_bp
+    from storefront.ledger.views import staff_bp as payouts_bp
     from storefront.notifications.views import bp as notifications_bp
     from storefront.onboarding.views import bp as onboarding_bp
     from storefront.orders.seller_views import bp as seller_orders_bp
     from storefront.orders.staff_views import bp as staff_orders_bp
     from storefront.orders.views import bp as orders_bp
+    from storefront.payments.views import bp as payments_bp
+    from storefront.payments.views import staff_bp as staff_payments_bp
+    from storefront.payments.webhooks import bp as stripe_webhooks_bp
     from storefront.reach.views import bp as reach_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
@@ -82,7 +87,8 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
                       curation_bp, collections_staff_bp, collections_bp, notifications_bp,
-                      onboarding_bp):
+                      onboarding_bp, payments_bp, staff_payments_bp, stripe_webhooks_bp, payouts_bp,
+                      earnings_bp):
         app.register_blueprint(blueprint)
     for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
                       delivery_bp):

@@ -91,4 +91,29 @@ def load(instance_path: str) -> dict:
         "HARI_IBU_DATE": hari_ibu_date(),
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),
         "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
+        **payment_settings(),
+    }
+
+
+def payment_settings() -> dict:
+    """Payment methods, Stripe keys, commission and payout rules (see README, Payments)."""
+    env = os.environ.get
+    return {
+        #: which methods buyers may choose, comma-separated: card, bank_transfer, cash
+        "PAYMENT_METHODS": tuple(m.strip() for m in env("PAYMENT_METHODS", "bank_transfer,cash")
+                                 .split(",") if m.strip()),
+        "STRIPE_SECRET_KEY": env("STRIPE_SECRET_KEY", ""),
+        "STRIPE_WEBHOOK_SECRET": env("STRIPE_WEBHOOK_SECRET", ""),
+        "STRIPE_API_BASE": env("STRIPE_API_BASE", ""),
+        "STRIPE_MIN_AMOUNT": int(env("STRIPE_MIN_AMOUNT", "10000")),
+        "COMMISSION_RATE": env("COMMISSION_RATE", "0"),
+        "PAYOUT_APPROVAL_LIMIT": int(env("PAYOUT_APPROVAL_LIMIT", "1000000")),
+        "BANK_ACCOUNT_KEY": env("BANK_ACCOUNT_KEY", ""),
+        "PAYMENT_BANK_NAME": env("PAYMENT_BANK_NAME", "Bank NTT"),
+        "PAYMENT_BANK_ACCOUNT": env("PAYMENT_BANK_ACCOUNT", ""),
+        "PAYMENT_BANK_HOLDER": env("PAYMENT_BANK_HOLDER", "Women Care Day"),
+        "PAYMENT_QRIS_PAYLOAD": env("PAYMENT_QRIS_PAYLOAD", ""),
+        "TRANSFER_PAYMENT_HOURS": int(env("TRANSFER_PAYMENT_HOURS", "24")),
+        #: private folder for proof-of-payment photos; empty: "proofs" beside MEDIA_ROOT
+        "PROOF_ROOT": env("PROOF_ROOT", ""),
     }

@@ -116,6 +116,40 @@ def make_collection(app):
     return _make
 
 
+# --- payments and ledger --------------------------------------------------------------------
+
+@pytest.fixture
+def fake_stripe(app):
+    """The loopback Stripe fake, with the app pointed at it and every method enabled."""
+    from tests.fakes import stripe_server
+
+    fake, server, thread = stripe_server.start()
+    app.config.update(STRIPE_API_BASE=fake.base_url, STRIPE_SECRET_KEY=stripe_server.API_KEY,
+                      STRIPE_WEBHOOK_SECRET=stripe_server.WEBHOOK_SECRET, STRIPE_MIN_AMOUNT=10_000,
+                      PAYMENT_METHODS=("card", "bank_transfer", "cash"))
+    yield fake
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def make_payment(app):
+    """A payment row without calling any provider (card rows get a fake session id)."""
+    from storefront.payments.models import Payment, PaymentMethod
+
+    def _make(*, order_id: int | None = None, amount: int = 50_000,
+              method: PaymentMethod = PaymentMethod.BANK_TRANSFER, **extra) -> Payment:
+        n = next(_seq)
+        if method == PaymentMethod.CARD and "provider_ref" not in extra:
+            extra["provider_ref"] = f"cs_test_factory_{n}"
+        payment = Payment(order_id=order_id or 1000 + n, amount=amount, method=method, **extra)
+        db.session.add(payment)
+        db.session.flush()
+        return payment
+
+    return _make
+
+
 @pytest.fixture
 def make_delivery_fee(app):
     def _make(shop: Shop, area: str = "Oebobo", fee: int = 10000):
@@ -159,3 +193,23 @@ def make_seller(app, make_shop, make_user):
         return make_shop(owner=owner, **shop_fields)
 
     return _make
+
+
+@pytest.fixture
+def bank_key(app):
+    """A Fernet key for bank account numbers."""
+    from cryptography.fernet import Fernet
+
+    key = Fernet.generate_key().decode()
+    app.config["BANK_ACCOUNT_KEY"] = key
+    return key
+
+
+@pytest.fixture
+def heard(app):
+    """Every payment hook call, as a list of (event, order_id)."""
+    from tests.paytools import Heard
+
+    recorder = Heard()
+    yield recorder.calls
+    recorder.close()

@@ -42,6 +42,8 @@ class User(UserMixin, db.Model):
     is_enabled: Mapped[bool] = mapped_column(default=True)
     #: rotated on logout-everywhere and password change; part of the session id
     session_token: Mapped[str] = mapped_column(sa.String(32), default=lambda: secrets.token_hex(16))
+    #: extra permissions of a staff member, comma-separated: "finance", "mentor"
+    permissions: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     #: when the account was made (UTC)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
@@ -68,6 +70,9 @@ class User(UserMixin, db.Model):
     def is_seller(self) -> bool:
         return self.role == Role.SELLER
 
+    def has_permission(self, name: str) -> bool:
+        """True when ``name`` is among her extra permissions (e.g. "finance")."""
+        return name in {p.strip() for p in (self.permissions or "").split(",")}
 
 class TokenPurpose(enum.StrEnum):
     #: staff onboarded a seller; she sets her first password with it

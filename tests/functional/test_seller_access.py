@@ -106,7 +106,7 @@ def test_another_sellers_things_are_404(app, client, login, world, endpoint, met
     else:  # her own pages: they work and never show the other shop's products
         assert response.status_code in (200, 302), url
         body = response.get_data()  # PDFs and images too: never the other shop's product
-        assert "Tenun Milik Orang Lain".encode() not in body
+        assert b"Tenun Milik Orang Lain" not in body
     assert _snapshot(world["their_product"].id) == before
 
 

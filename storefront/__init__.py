@@ -1,12 +1,11 @@
 """Pasar Ibu: the shop window of the Women Care Day sellers of NTT."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from flask import Flask
 
-from storefront import config
+from storefront import config, logs
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 #: templates/ and static/ sit beside the package, at the top of the repository.
@@ -25,7 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.load(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
-    logging.basicConfig(level=logging.INFO)
+    logs.install()
 
     register_extensions(app)
     register_security(app)

@@ -35,6 +35,12 @@ def install(app: Flask) -> None:
 
         if find_by_login(email) is not None:
             raise click.ClickException("An account with that e-mail already exists.")
+        from storefront.accounts.services import MIN_PASSWORD
+        from storefront.domain.passwords import is_common
+
+        if len(password) < MIN_PASSWORD or is_common(password):
+            raise click.ClickException(
+                f"Choose a password of at least {MIN_PASSWORD} characters that is not a common one.")
         create_user(name, password, Role.STAFF, email=email)
         db.session.commit()
         click.echo(f"Staff account created for {email}.")

@@ -62,7 +62,8 @@ def load(instance_path: str) -> dict:
         "APP_ENV": env,
         "SECRET_KEY": secret_key(instance_path, production),
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: SQL errors in logs never carry the values (phone numbers, addresses)
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(Path(instance_path) / "media")),
         "MEDIA_URL_PREFIX": "/media",
         "REDIS_URL": os.environ.get("REDIS_URL", ""),

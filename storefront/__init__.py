@@ -78,6 +78,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
+    from storefront.privacy.views import bp as privacy_bp
     from storefront.reach.views import bp as reach_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
@@ -87,7 +88,7 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
                       curation_bp, collections_staff_bp, collections_bp, notifications_bp,
                       onboarding_bp, payments_bp, staff_payments_bp, stripe_webhooks_bp, payouts_bp,
-                      earnings_bp):
+                      earnings_bp, privacy_bp):
         app.register_blueprint(blueprint)
     for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
                       delivery_bp):

@@ -61,7 +61,9 @@ def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None):
     """Serve bench/wsgi_bench.py with gunicorn; yields the base URL."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-secret", "APP_ENV": "development",
-           "MEDIA_ROOT": "/tmp/pasar-ibu-bench-media", "GUNICORN_ACCESS_LOG": "0", **(extra_env or {})}
+           "MEDIA_ROOT": "/tmp/pasar-ibu-bench-media", "GUNICORN_ACCESS_LOG": "0",
+           # every simulated buyer comes from 127.0.0.1: per-address limits would refuse them
+           "RATELIMIT_ENABLED": "0", **(extra_env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-w", str(workers),
          "-b", f"127.0.0.1:{port}", "bench.wsgi_bench:app"],

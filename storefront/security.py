@@ -9,6 +9,10 @@ from flask import Flask, g
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+#: Rate limits per IP address on the costly or abusable forms (login has its own, per account too).
+CHECKOUT_LIMIT = "10/minute"
+UPLOAD_LIMIT = "30/minute"
+
 #: Content Security Policy: everything from this site, nothing inline, never framed.
 CSP = {
     "default-src": "'self'",

@@ -126,3 +126,21 @@ def test_sql_errors_hide_their_parameters(app, make_user):
 def test_request_context_has_no_session_leak(app):
     with app.test_request_context():
         assert "planted" not in session
+
+
+def test_checkout_and_uploads_are_rate_limited(limited_client):
+    codes = [limited_client.post("/pesan/", data={}, environ_base={"REMOTE_ADDR": "10.0.2.1"}).status_code
+             for _ in range(11)]
+    assert 429 not in codes[:10] and codes[10] == 429
+    codes = [limited_client.post("/bayar/tidak-ada/bukti", data={},
+                                 environ_base={"REMOTE_ADDR": "10.0.2.2"}).status_code for _ in range(31)]
+    assert 429 not in codes[:30] and codes[30] == 429
+
+
+def test_rate_limit_counts_go_to_redis_when_configured(monkeypatch, tmp_path):
+    from storefront import config
+
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
+    assert config.load(str(tmp_path))["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/3"
+    monkeypatch.delenv("REDIS_URL")
+    assert config.load(str(tmp_path))["RATELIMIT_STORAGE_URI"] == "memory://"

@@ -41,8 +41,11 @@ def _private_headers(response):
 
 
 def install(app: Flask) -> None:
-    # registered before Talisman's hook, so it runs after it and has the last word
+    from storefront.web import http_cache
+
+    # registered before Talisman's hook, so these run after it and have the last word
     app.after_request(_private_headers)
+    http_cache.install(app)
     production = app.config["APP_ENV"] == "production"
     hops = int(app.config.get("TRUSTED_PROXY_HOPS", 0))
     if hops:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+import requests
+
 from bench.common import PG_BENCH, app_for, fresh_database, gunicorn, machine, say, wrk
 from bench.data import fill
 
@@ -34,13 +36,19 @@ def main() -> dict[str, dict[str, float]]:
         wrk(base + "/", seconds=2)  # warm up both workers
         for name, path in pages.items():
             results[name] = wrk(base + path, seconds=SECONDS)
+        first = requests.get(base + "/", timeout=10)
+        again = requests.get(base + "/", timeout=10, headers={"If-None-Match": first.headers["ETag"]})
+        results["home, repeat visit (ETag)"] = wrk(
+            base + "/", seconds=SECONDS, headers={"If-None-Match": first.headers["ETag"]})
     bare = results["bare Flask route"]["rps"]
     say(f"catalog load: {PRODUCTS} products, PostgreSQL, gunicorn 2 workers, wrk 16 connections, "
         f"{SECONDS}s each; {machine()}")
-    say(f"{'page':<18}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
+    say(f"{'page':<27}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
     for name, r in results.items():
-        say(f"{name:<18}{r['rps']:>9.0f}{r['rps'] / bare:>8.2f}{r.get('p50', 0):>9.1f}"
+        say(f"{name:<27}{r['rps']:>9.0f}{r['rps'] / bare:>8.2f}{r.get('p50', 0):>9.1f}"
             f"{r.get('p99', 0):>9.1f}{r['errors']:>9.0f}")
+    say(f"HTTP caching: the home page is {len(first.content) / 1024:.1f} KB; a repeat visit that "
+        f"sends its ETag gets {again.status_code} with {len(again.content)} bytes of body")
     return results
 
 

@@ -61,7 +61,9 @@ def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None):
     """Serve bench/wsgi_bench.py with gunicorn; yields the base URL."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-secret", "APP_ENV": "development",
-           "MEDIA_ROOT": "/tmp/pasar-ibu-bench-media", "GUNICORN_ACCESS_LOG": "0", **(extra_env or {})}
+           "MEDIA_ROOT": "/tmp/pasar-ibu-bench-media", "GUNICORN_ACCESS_LOG": "0",
+           # every simulated buyer comes from 127.0.0.1: per-address limits would refuse them
+           "RATELIMIT_ENABLED": "0", **(extra_env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-w", str(workers),
          "-b", f"127.0.0.1:{port}", "bench.wsgi_bench:app"],
@@ -81,10 +83,12 @@ def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None):
         process.wait(timeout=20)
 
 
-def wrk(url: str, seconds: int = 10, connections: int = 16, threads: int = 2) -> dict[str, float]:
+def wrk(url: str, seconds: int = 10, connections: int = 16, threads: int = 2,
+        headers: dict[str, str] | None = None) -> dict[str, float]:
     """Run wrk; returns requests/s and latency percentiles in milliseconds."""
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-                         check=True, capture_output=True, text=True).stdout
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *extra,
+                          url], check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     result = {"rps": rps}
     for pct in ("50", "90", "99"):
@@ -92,6 +96,6 @@ def wrk(url: str, seconds: int = 10, connections: int = 16, threads: int = 2) ->
         if match:
             value, unit = float(match.group(1)), match.group(2)
             result[f"p{pct}"] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)  # 304 counts as success
     result["errors"] = float(errors.group(1)) if errors else 0.0
     return result

@@ -1,12 +1,11 @@
 """Pasar Ibu: the shop window of the Women Care Day sellers of NTT."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from flask import Flask
 
-from storefront import config
+from storefront import config, logs
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 #: templates/ and static/ sit beside the package, at the top of the repository.
@@ -25,7 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.load(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
-    logging.basicConfig(level=logging.INFO)
+    logs.install()
 
     register_extensions(app)
     register_security(app)
@@ -79,6 +78,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
+    from storefront.privacy.views import bp as privacy_bp
     from storefront.reach.views import bp as reach_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
@@ -88,7 +88,7 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
                       curation_bp, collections_staff_bp, collections_bp, notifications_bp,
                       onboarding_bp, payments_bp, staff_payments_bp, stripe_webhooks_bp, payouts_bp,
-                      earnings_bp):
+                      earnings_bp, privacy_bp):
         app.register_blueprint(blueprint)
     for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
                       delivery_bp):

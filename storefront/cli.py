@@ -1,4 +1,4 @@
-"""Commands: flask seed-demo, flask create-staff, flask rq-worker."""
+"""Commands: flask seed-demo, flask create-staff, flask purge-buyer-data, flask rq-worker."""
 from __future__ import annotations
 
 import click
@@ -35,9 +35,25 @@ def install(app: Flask) -> None:
 
         if find_by_login(email) is not None:
             raise click.ClickException("An account with that e-mail already exists.")
+        from storefront.accounts.services import MIN_PASSWORD
+        from storefront.domain.passwords import is_common
+
+        if len(password) < MIN_PASSWORD or is_common(password):
+            raise click.ClickException(
+                f"Choose a password of at least {MIN_PASSWORD} characters that is not a common one.")
         create_user(name, password, Role.STAFF, email=email)
         db.session.commit()
         click.echo(f"Staff account created for {email}.")
+
+    @app.cli.command("purge-buyer-data")
+    @click.option("--days", default=90, show_default=True, help="Days after an order ended.")
+    def purge_buyer_data_command(days: int):
+        """Remove buyers' phone, e-mail and address from orders that ended DAYS ago (run daily)."""
+        from storefront.privacy.services import purge_old_contact_details
+
+        count = purge_old_contact_details(days)
+        db.session.commit()
+        click.echo(f"Contact details removed from {count} orders.")
 
     @app.cli.command("rq-worker")
     def rq_worker_command():

@@ -9,6 +9,10 @@ from flask import Flask, g
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+#: Rate limits per IP address on the costly or abusable forms (login has its own, per account too).
+CHECKOUT_LIMIT = "10/minute"
+UPLOAD_LIMIT = "30/minute"
+
 #: Content Security Policy: everything from this site, nothing inline, never framed.
 CSP = {
     "default-src": "'self'",
@@ -37,8 +41,11 @@ def _private_headers(response):
 
 
 def install(app: Flask) -> None:
-    # registered before Talisman's hook, so it runs after it and has the last word
+    from storefront.web import http_cache
+
+    # registered before Talisman's hook, so these run after it and have the last word
     app.after_request(_private_headers)
+    http_cache.install(app)
     production = app.config["APP_ENV"] == "production"
     hops = int(app.config.get("TRUSTED_PROXY_HOPS", 0))
     if hops:

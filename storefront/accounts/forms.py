@@ -4,6 +4,7 @@ from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from storefront.accounts.services import MIN_PASSWORD
+from storefront.domain.passwords import is_common
 from storefront.domain.phone import InvalidPhone, normalise_phone
 
 #: What every phone field says when the number cannot be read.
@@ -19,11 +20,19 @@ def valid_phone(_form, field) -> None:
             raise ValidationError(str(PHONE_ERROR)) from exc
 
 
+def not_common(_form, field) -> None:
+    """WTForms validator: refuse the passwords people guess first."""
+    if field.data and is_common(field.data):
+        raise ValidationError(str(_l("This password is too easy to guess. Choose another one, "
+                                     "for example three words you will remember.")))
+
+
 def _new_password():
     return PasswordField(_l("New password"), validators=[
         DataRequired(_l("Choose a password.")),
         Length(min=MIN_PASSWORD, max=200,
-               message=_l("Use at least %(n)s characters.", n=MIN_PASSWORD))])
+               message=_l("Use at least %(n)s characters.", n=MIN_PASSWORD)),
+        not_common])
 
 
 def _confirm():

@@ -57,6 +57,10 @@ class User(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
+        self.end_all_sessions()
+
+    def end_all_sessions(self) -> None:
+        """Invalidate every session and "remember me" cookie of this account, on every phone."""
         self.session_token = secrets.token_hex(16)
 
     def check_password(self, password: str) -> bool:

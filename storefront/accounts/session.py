@@ -1,8 +1,16 @@
 """Loading the logged-in user from the session cookie."""
 from __future__ import annotations
 
+import contextlib
+
+from flask import request, session
+
 from storefront.accounts.models import User
+from storefront.domain.phone import InvalidPhone, normalise_phone
 from storefront.extensions import db
+
+#: Session keys that survive logging in: a guest's cart is merged into her account after login.
+CARRIED_OVER = ("cart", "cart_choice")
 
 
 def load_user(session_id: str) -> User | None:
@@ -14,3 +22,20 @@ def load_user(session_id: str) -> User | None:
     if user is None or user.session_token != token:
         return None
     return user
+
+
+def start_fresh_session() -> None:
+    """Before logging in: drop everything in the session but the guest's cart, so nothing
+    planted in a session before login (session fixation) carries into the logged-in one."""
+    kept = {key: session[key] for key in CARRIED_OVER if key in session}
+    session.clear()
+    session.update(kept)
+
+
+def login_attempt_key() -> str:
+    """Rate-limit key for login attempts on one account, whatever the IP address."""
+    identifier = (request.form.get("login") or "").strip().lower()[:254]
+    if "@" not in identifier:
+        with contextlib.suppress(InvalidPhone):  # a malformed number is its own key
+            identifier = normalise_phone(identifier)
+    return f"login-account:{identifier}"

@@ -19,6 +19,7 @@ from storefront.accounts.services import (
     redeem_token,
     register_buyer,
 )
+from storefront.accounts.session import login_attempt_key, start_fresh_session
 from storefront.extensions import db, limiter
 from storefront.security import keep_private
 from storefront.web.access import home_for, safe_next
@@ -41,7 +42,8 @@ def _token_messages() -> dict[str, str]:
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
-@limiter.limit("20/minute", methods=["POST"])
+@limiter.limit("5/minute", methods=["POST"])  # per IP address
+@limiter.limit("5/minute", methods=["POST"], key_func=login_attempt_key)  # per account
 def login():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -50,10 +52,11 @@ def login():
         try:
             user = authenticate(form.login.data, form.password.data)
         except LoginFailed:
-            log.info("login failed")
+            log.info("login failed")  # no identifier: phone numbers and e-mails stay out of logs
             form.password.errors.append(
                 _("The phone number, e-mail or password is wrong. Check them and try again."))
         else:
+            start_fresh_session()
             login_user(user, remember=form.remember.data)
             log.info("login ok user=%s", user.id)
             return redirect(safe_next(request.args.get("next")) or home_for(user))
@@ -63,6 +66,7 @@ def login():
 @bp.post("/keluar")
 @login_required
 def logout():
+    current_user.end_all_sessions()  # the old cookie, and "remember me" ones, stop working
     logout_user()
     db.session.commit()
     flash(_("You have logged out."), "info")
@@ -84,6 +88,7 @@ def register():
             field.errors.append(_("There is already an account with this. Log in instead."))
         else:
             db.session.commit()
+            start_fresh_session()
             login_user(user)
             flash(_("Welcome to Pasar Ibu! Your account is ready."), "info")
             return redirect(url_for("site.home"))
@@ -122,6 +127,7 @@ def set_password(token: str):
         user = redeem_token(token, form.password.data)
         db.session.commit()
         logout_user()
+        start_fresh_session()
         login_user(user)
         flash(_("Your password is saved. Next time, log in with your phone number and this password."),
               "info")

@@ -13,8 +13,9 @@ from storefront.cart import services as cart
 from storefront.checkout import services
 from storefront.checkout.forms import CheckoutForm
 from storefront.domain.stock import OutOfStock, earliest_date
-from storefront.extensions import db
+from storefront.extensions import db, limiter
 from storefront.orders.models import Fulfilment
+from storefront.security import CHECKOUT_LIMIT
 
 bp = Blueprint("checkout", __name__, url_prefix="/pesan")
 
@@ -62,6 +63,7 @@ def _error_text(exc: Exception) -> str:
 
 
 @bp.route("/", methods=["GET", "POST"])
+@limiter.limit(CHECKOUT_LIMIT, methods=["POST"])
 def start():
     store = cart.store_for(current_user)
     view = cart.view(store)

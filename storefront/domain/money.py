@@ -33,13 +33,13 @@ _SEPARATORS = re.compile(r"[.\s,]")
 _PREFIX = re.compile(r"^\s*(rp\.?)\s*", re.IGNORECASE)
 
 
-def parse_rupiah(text: str) -> int:
+def parse_rupiah(text: str | int | None) -> int:
     """Read a price as a seller types it: ``"25.000"``, ``"Rp 25.000"``, ``"25000"``.
 
     Dots, commas and spaces are thousands separators; cents are not accepted
     (``"25.000,50"`` is refused because rupiah have no cents).
     """
-    raw = _PREFIX.sub("", (text or "").strip())
+    raw = _PREFIX.sub("", str(text if text is not None else "").strip())
     if not raw:
         raise InvalidPrice("empty")
     if re.search(r"[.,]\d{1,2}$", raw):

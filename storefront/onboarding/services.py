@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from storefront import clock
 from storefront.accounts.models import Role, TokenPurpose, User
 from storefront.accounts.services import create_user, find_by_login, issue_token
 from storefront.audit.services import record
@@ -23,6 +24,8 @@ def onboard_seller(staff: User, *, name: str, phone: str, shop_name: str, area: 
     """
     seller = create_user(name, None, Role.SELLER, phone=phone)
     shop = create_shop(seller, shop_name, area, story_public=story_public)
+    # staff check she is a beneficiary in person; only who vouched and when is kept
+    shop.verified_by_id, shop.verified_at = staff.id, clock.now()
     raw = issue_token(seller, TokenPurpose.INVITE, staff)
     record(staff, "seller.invite", shop_id=shop.id)
     db.session.flush()

@@ -71,6 +71,8 @@ class Order(db.Model):
     total: Mapped[int] = mapped_column(sa.Integer)
     #: when it was placed (UTC)
     created_at: Mapped[datetime] = mapped_column(default=clock.now, index=True)
+    #: when the buyer's phone, e-mail and address were removed (90 days after it ended, or on request)
+    personal_data_removed_at: Mapped[datetime | None] = mapped_column()
 
     buyer: Mapped[User | None] = relationship()
     parts: Mapped[list[SellerOrder]] = relationship(

@@ -10,13 +10,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.domain.payment_states import PaymentStatus
-from storefront.extensions import db
+from storefront.extensions import db, limiter
 from storefront.media.images import InvalidImage
 from storefront.payments import services
 from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
 from storefront.payments.proofs import proof_path, save_proof
 from storefront.payments.providers import ProviderError
+from storefront.security import UPLOAD_LIMIT
 from storefront.web.access import staff_required
 
 bp = Blueprint("payments", __name__, url_prefix="/bayar", cli_group="payments")
@@ -51,6 +52,7 @@ def pay(token: str):
 
 
 @bp.post("/<token>/bukti")
+@limiter.limit(UPLOAD_LIMIT, methods=["POST"])
 def upload_proof(token: str):
     payment = _payment_by_token(token)
     form = ProofForm()

@@ -9,7 +9,8 @@ from sqlalchemy.orm import selectinload
 from storefront.catalog import services
 from storefront.catalog.models import Category, Product
 from storefront.domain.listing import InvalidListingMove, ListingStatus
-from storefront.extensions import db
+from storefront.extensions import db, limiter
+from storefront.security import UPLOAD_LIMIT
 from storefront.seller.context import current_shop, own_photo, own_product
 from storefront.seller.forms import MoveForm, ProfileForm, StockForm, product_form
 from storefront.seller.uploads import PhotoRefused, chosen, render_uploads
@@ -26,6 +27,7 @@ def home():
 
 
 @bp.route("/toko", methods=["GET", "POST"])
+@limiter.limit(UPLOAD_LIMIT, methods=["POST"])
 @seller_required
 def profile():
     shop = current_shop()
@@ -82,6 +84,7 @@ def _read_photos(form) -> list | None:
 
 
 @bp.route("/produk/baru", methods=["GET", "POST"])
+@limiter.limit(UPLOAD_LIMIT, methods=["POST"])
 @seller_required
 def new_product():
     shop = current_shop()
@@ -104,6 +107,7 @@ def new_product():
 
 
 @bp.route("/produk/<int:product_id>/ubah", methods=["GET", "POST"])
+@limiter.limit(UPLOAD_LIMIT, methods=["POST"])
 @seller_required
 def edit_product(product_id: int):
     product = own_product(current_shop(), product_id)

@@ -51,8 +51,12 @@ class Shop(db.Model):
     on_holiday: Mapped[bool] = mapped_column(default=False)
     #: when staff onboarded her (UTC)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    #: the staff member who verified her, offline, as a programme beneficiary (no documents kept)
+    verified_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    #: when that verification was recorded (UTC)
+    verified_at: Mapped[datetime | None] = mapped_column()
 
-    owner: Mapped[User] = relationship()
+    owner: Mapped[User] = relationship(foreign_keys=[owner_id])
 
     @property
     def is_active(self) -> bool:

@@ -37,6 +37,10 @@ def render_error(code: int):
 
 
 def install(app: Flask) -> None:
+    from storefront.web import input_guard
+
+    input_guard.install(app)
+
     @app.errorhandler(CSRFError)
     def _csrf(_error):
         log.info("csrf refused on %s", request.path)

@@ -45,3 +45,9 @@ def test_validate_price_bounds():
         validate_price(MIN_PRICE - 1)
     with pytest.raises(InvalidPrice):
         validate_price(MAX_PRICE + 1)
+
+
+def test_parse_rupiah_takes_a_number_already_stored():
+    assert parse_rupiah(25000) == 25000
+    with pytest.raises(InvalidPrice):
+        parse_rupiah(None)

@@ -80,6 +80,9 @@ def register_blueprints(app: Flask) -> None:
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
     from storefront.privacy.views import bp as privacy_bp
     from storefront.reach.views import bp as reach_bp
+    from storefront.reviews.seller_views import bp as seller_reviews_bp
+    from storefront.reviews.staff_views import bp as staff_reviews_bp
+    from storefront.reviews.views import bp as reviews_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
@@ -92,6 +95,8 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
                       delivery_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (reviews_bp, seller_reviews_bp, staff_reviews_bp):
         app.register_blueprint(blueprint)
     cart_signals.install(app)
 

@@ -18,13 +18,14 @@ from storefront.orders.models import (
 )
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund, StripeEvent
 from storefront.reach.models import ShopVisit, VisitSource
+from storefront.reviews.models import Review
 from storefront.shops.models import Shop, ShopStatus
 
 __all__ = [
     "AccountToken", "ApprovedVersion", "AuditEntry", "CapacityBooking", "CartItem", "Category",
     "CategoryKind", "Collection", "DeliveryFee", "HalalStatus", "LedgerEntry", "Notification",
     "Order", "OrderCounter", "OrderLine", "Payment", "PaymentMethod", "PaymentRefund", "Payout",
-    "PayoutStatus", "Product", "ProductPhoto", "Role", "SellerBankAccount", "SellerOrder",
+    "PayoutStatus", "Product", "ProductPhoto", "Review", "Role", "SellerBankAccount", "SellerOrder",
     "SellerOrderEvent", "Shop", "ShopStatus", "ShopVisit", "StripeEvent", "TokenPurpose", "User",
     "VisitSource",
 ]

@@ -213,3 +213,43 @@ def heard(app):
     recorder = Heard()
     yield recorder.calls
     recorder.close()
+
+
+# --- reviews --------------------------------------------------------------------------------
+
+@pytest.fixture
+def complete_order(app, place_order):
+    """``complete_order({product: qty}, **buyer)`` places an order through checkout, then moves
+    every seller order to completed through the order services, as her seller would."""
+
+    def _complete(quantities: dict, **buyer):
+        from storefront.domain.order_states import SellerOrderStatus
+        from storefront.orders import services
+
+        order = place_order(quantities, **buyer)
+        for part in order.parts:
+            services.release(part, None)
+            for step in (SellerOrderStatus.ACCEPTED, SellerOrderStatus.READY,
+                         SellerOrderStatus.COMPLETED):
+                services.seller_move(part, step, part.shop.owner)
+        return order
+
+    return _complete
+
+
+@pytest.fixture
+def make_review(app):
+    """``make_review(line, rating=5, text=…)`` stores a review directly (no rule checks)."""
+
+    def _make(line, *, rating: int = 5, text: str = "Enak sekali.", author_name: str = "Maria T.",
+              **extra):
+        from storefront.reviews.models import Review
+
+        review = Review(order_line_id=line.id, product_id=line.product_id,
+                        shop_id=line.seller_order.shop_id, rating=rating, text=text,
+                        author_name=author_name, **extra)
+        db.session.add(review)
+        db.session.flush()
+        return review
+
+    return _make

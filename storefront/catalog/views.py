@@ -8,6 +8,7 @@ from storefront.catalog import queries
 from storefront.catalog.models import Category
 from storefront.extensions import db
 from storefront.reach.visits import count_visit
+from storefront.reviews import queries as review_queries
 
 bp = Blueprint("catalog", __name__)
 
@@ -29,7 +30,9 @@ def product(slug: str):
     found = queries.public_product(slug) or abort(404)
     if count_visit(found.shop_id, request.args.get("src")):
         db.session.commit()
-    return render_template("catalog/product.html", product=found)
+    return render_template("catalog/product.html", product=found,
+                           review_summary=review_queries.summary_for_product(found.id),
+                           reviews=review_queries.latest_for_product(found.id))
 
 
 @bp.get("/cari")

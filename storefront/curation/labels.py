@@ -31,6 +31,7 @@ ACTION_LABELS = {
     "collection.update": _l("Collection changed"),
     "collection.add_product": _l("Added to a collection"),
     "collection.remove_product": _l("Removed from a collection"),
+    "review.hide": _l("Review hidden"),
 }
 
 

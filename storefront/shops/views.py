@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from storefront.catalog import queries
 from storefront.extensions import db
 from storefront.reach.visits import count_visit
+from storefront.reviews import queries as review_queries
 
 bp = Blueprint("shops", __name__)
 
@@ -17,4 +18,5 @@ def shop(slug: str):
         db.session.commit()
     page = queries.in_shop(found, request.args.get("page", 1, type=int) or 1,
                            current_app.config["PAGE_SIZE"])
-    return render_template("shops/shop.html", shop=found, page=page)
+    return render_template("shops/shop.html", shop=found, page=page,
+                           review_summary=review_queries.summary_for_shop(found.id))

@@ -51,9 +51,12 @@ def _image_size(client, url: str) -> tuple[int, int]:
     return Image.open(io.BytesIO(response.data)).size
 
 
-def test_every_public_page_type_has_open_graph_tags(client, product):
+def test_every_public_page_type_has_open_graph_tags(client, product, make_collection):
+    collection = make_collection(slug="kue-pilihan", products=[product])
+    db.session.commit()
     pages = ["/", f"/kategori/{product.category.slug}", f"/toko/{product.shop.slug}",
-             f"/produk/{product.slug}", "/cari?q=sambal"]
+             f"/produk/{product.slug}", "/cari?q=sambal", f"/koleksi/{collection.slug}",
+             "/hari-ibu"]
     for path in pages:
         meta = parse(client.get(path).get_data(as_text=True))
         for key in ("og:title", "og:description", "og:url", "og:image", "og:locale", "twitter:card"):
@@ -61,6 +64,9 @@ def test_every_public_page_type_has_open_graph_tags(client, product):
         assert meta.meta["og:locale"] == "id_ID"
         assert meta.meta["og:url"] == meta.canonical == "http://localhost" + path.split("?")[0]
         assert _image_size(client, meta.meta["og:image"]) == (1200, 630), path
+    collection_meta = parse(client.get(f"/koleksi/{collection.slug}").get_data(as_text=True)).meta
+    assert collection_meta["og:title"].startswith(collection.name)
+    assert collection_meta["og:description"] == collection.banner
 
 
 def test_product_preview_names_the_product_price_and_shop(client, product):

@@ -1,7 +1,7 @@
 """reviews
 
 Revision ID: 38a2726e6412
-Revises: e825beb81623
+Revises: 5dc41c4c868c
 Create Date: 2026-11-25 17:38:50.013184
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '38a2726e6412'
-down_revision = 'e825beb81623'
+down_revision = '5dc41c4c868c'
 branch_labels = None
 depends_on = None
 

@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 from storefront import create_app
 from storefront.accounts.models import Role
 from storefront.extensions import db
+from tests.sqlite_only import backend  # noqa: F401 - access matrices run on SQLite
 
 HOSTILE = st.sampled_from([
     "", " ", "0", "-1", "10000000000000000000000", "1e9", "NaN", "null", "'; DROP TABLE orders; --",

@@ -3,6 +3,7 @@ import pytest
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
+from tests.sqlite_only import backend  # noqa: F401 - access matrices run on SQLite
 
 BLUEPRINTS = {"cart", "checkout", "orders", "seller_orders", "staff_orders", "delivery"}
 ROLES = ["anonymous", "buyer", "seller", "other_seller", "staff"]

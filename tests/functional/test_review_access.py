@@ -3,6 +3,7 @@ import pytest
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
+from tests.sqlite_only import backend  # noqa: F401 - access matrices run on SQLite
 
 BLUEPRINTS = {"reviews", "seller_reviews", "staff_reviews"}
 ROLES = ["anonymous", "buyer", "other_buyer", "seller", "other_seller", "staff"]

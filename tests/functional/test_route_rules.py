@@ -6,6 +6,7 @@ from werkzeug.routing import IntegerConverter
 from storefront import create_app
 from storefront.accounts.models import Role
 from storefront.extensions import db
+from tests.sqlite_only import backend  # noqa: F401 - access matrices run on SQLite
 
 #: Routes that take POST without a CSRF token, each with the reason.
 CSRF_EXEMPT = {

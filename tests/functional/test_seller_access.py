@@ -10,6 +10,7 @@ from storefront.accounts.models import Role
 from storefront.catalog.models import Product, ProductPhoto
 from storefront.domain.listing import ListingStatus
 from storefront.extensions import db
+from tests.sqlite_only import backend  # noqa: F401 - access matrices run on SQLite
 
 #: Route arguments this test knows how to fill with the OTHER seller's objects.
 #: An argument not listed here gets an id that exists nowhere, which must still be 404.

@@ -4,6 +4,7 @@ import pytest
 from storefront import create_app
 from storefront.accounts.models import Role
 from storefront.extensions import db
+from tests.sqlite_only import backend  # noqa: F401 - access matrices run on SQLite
 
 
 def _staff_routes() -> list[tuple[str, str]]:

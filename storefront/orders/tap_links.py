@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from flask import current_app
+from flask import current_app, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from storefront import clock
@@ -20,7 +20,6 @@ from storefront.extensions import db
 from storefront.orders import services
 from storefront.orders.models import SellerOrder
 from storefront.orders.tap_models import UsedOrderLink
-from storefront.reach.links import absolute_url
 
 S = SellerOrderStatus
 SALT = "pasar-ibu.order-action.v1"
@@ -71,7 +70,9 @@ def make_token(part: SellerOrder, action: str, *, shop_id: int | None = None) ->
 
 
 def link_for(part: SellerOrder, action: str) -> str:
-    return absolute_url("order_tap.confirm", token=make_token(part, action))
+    """The public link (from PUBLIC_BASE_URL), also outside a request (webhooks, commands)."""
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    return base + url_for("order_tap.confirm", token=make_token(part, action), _external=False)
 
 
 def read(token: str) -> TapLink:

@@ -48,6 +48,7 @@ def test_new_order_message_carries_both_links_and_they_work(frozen, client, new_
         Notification.user_id == new_part.shop.owner_id))
     links = re.findall(r"http://localhost/tap/[A-Za-z0-9_.\-]+", note.text)
     assert len(links) == 2
+    assert "localhosthttp" not in note.text
     assert all(link in unquote(note.wa_link) for link in links)
     accept, ready = (path_of(link) for link in links)
     page = client.get(accept)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Flask, abort, flash, g, has_request_context, request, session
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, user_logged_out
 from sqlalchemy.orm import Session
 
 from storefront.accounts.models import User
@@ -42,7 +42,11 @@ def stop() -> None:
 
 
 def _check_acting():
+    if request.endpoint == "static":
+        return None
     seller_id = session.get(SESSION_KEY)
+    if seller_id is None and request.endpoint not in BANK_PAGES:
+        return None
     mentor = current_user._get_current_object() if current_user.is_authenticated else None
     if services.is_mentor(mentor) and not mentor.has_permission("finance") \
             and request.endpoint in BANK_PAGES:
@@ -53,7 +57,7 @@ def _check_acting():
         if services.is_mentor(mentor) and isinstance(seller_id, int) else None
     if consent is None:
         stop()
-        if mentor is not None:
+        if services.is_mentor(mentor):
             flash(_("Your permission to help this seller has ended or was taken back. "
                     "Ask her to allow it again if she still wants help."), "error")
         return None
@@ -93,6 +97,11 @@ def _audit_assisted_change(session_) -> None:  # noqa: ARG001
     audit_now(f"assist.{request.endpoint or 'change'}"[:60], seller)
 
 
+def _forget(sender, user=None, **extra) -> None:  # noqa: ARG001
+    stop()
+
+
 def install(app: Flask) -> None:
     app.before_request(_check_acting)
+    user_logged_out.connect(_forget, app)
     app.context_processor(_banner)

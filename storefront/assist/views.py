@@ -43,8 +43,8 @@ def consents():
 def grant():
     form = GrantForm()
     form.mentor_id.choices = _mentor_choices()
-    if not form.validate_on_submit():
-        return _seller_page(form, 400)
+    if not form.validate_on_submit():  # shown again with the mistakes, like her other forms
+        return _seller_page(form)
     mentor = db.session.get(User, form.mentor_id.data)
     try:
         services.grant(current_user, mentor, form.days.data, current_user)
@@ -124,7 +124,8 @@ def record_consent():
 @staff_required
 def start(shop_id: int):
     if not services.is_mentor(current_user):
-        abort(403)
+        flash(_("Only staff with the mentor permission can help a seller this way."), "error")
+        return redirect(url_for(".index"))
     shop = db.session.get(Shop, shop_id) or abort(404)
     if services.active_consent(current_user.id, shop.owner_id) is None:
         abort(403)

@@ -67,13 +67,14 @@ def test_consent_form_refuses_bad_input(client, login, make_seller, make_mentor,
     for data in ({"mentor_id": not_mentor.id, "days": 7}, {"mentor_id": buyer.id, "days": 7},
                  {"mentor_id": "x", "days": 7}, {"mentor_id": 0, "days": 7},
                  {"mentor_id": 99999, "days": 7}):
-        assert client.post("/penjual/pendamping/", data=data).status_code == 400
+        response = client.post("/penjual/pendamping/", data=data)
+        assert response.status_code == 200 and 'role="alert"' in response.get_data(as_text=True)
     mentor = make_mentor()
     db.session.commit()
     for days in ("0", "91", "-3", "abc", ""):
         response = client.post("/penjual/pendamping/", data={"mentor_id": mentor.id, "days": days})
-        assert response.status_code == 400
-        assert "90" in response.get_data(as_text=True) or days in ("abc", "")
+        assert response.status_code == 200
+        assert "hari." in response.get_data(as_text=True)  # "Pilih antara 1 dan 90 hari."
     assert db.session.scalar(sa.select(sa.func.count(AssistConsent.id))) == 0
 
 
@@ -164,6 +165,8 @@ def test_mentor_acts_with_banner_and_every_change_is_audited(
     assert "assist.start" in [e.action for e in entries]
     # stopping ends the banner and the access
     assert client.post("/staf/dampingi/berhenti").status_code == 302
+    with client.session_transaction() as session:
+        assert "assist_seller_id" not in session
     assert audits()[-1].action == "assist.stop"
     assert client.get("/penjual/").status_code == 403
     assert "assist-banner" not in client.get("/staf/").get_data(as_text=True)
@@ -182,8 +185,9 @@ def test_no_consent_means_no_acting(client, login, make_seller, make_mentor, mak
     assert client.get("/penjual/").status_code == 403
     assert start_acting(client, db.session.get(type(shop), 99999) or shop).status_code == 403
     assert client.post("/staf/dampingi/99999").status_code == 404
-    login(plain_staff)  # staff without the mentor permission, even with consent to someone
-    assert start_acting(client, shop).status_code == 403
+    login(plain_staff)  # staff without the mentor permission: sent back with a message
+    response = start_acting(client, shop)
+    assert response.status_code == 302 and response.location.endswith("/staf/dampingi/")
     with client.session_transaction() as session:  # a forged session key changes nothing
         session["assist_seller_id"] = shop.owner_id
     assert client.get("/penjual/").status_code == 403
@@ -207,6 +211,20 @@ def test_revoked_consent_is_refused_at_once_mid_session(client, login, make_sell
     assert client.post(f"/penjual/produk/{product.id}/stok", data={"stock": 0}).status_code == 403
     db.session.expire_all()
     assert db.session.get(Product, product.id).stock == 5
+    with client.session_transaction() as session:
+        assert "assist_seller_id" not in session
+
+
+def test_logging_out_ends_the_help(client, login, make_seller, make_mentor, make_consent):
+    shop = make_seller()
+    mentor = make_mentor()
+    make_consent(shop, mentor)
+    db.session.commit()
+    login(mentor)
+    start_acting(client, shop)
+    with client.session_transaction() as session:
+        assert session["assist_seller_id"] == shop.owner_id
+    client.post("/akun/keluar")
     with client.session_transaction() as session:
         assert "assist_seller_id" not in session
 

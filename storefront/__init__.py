@@ -60,6 +60,9 @@ def register_security(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
+    from storefront.assist import acting as assist_acting
+    from storefront.assist.views import seller_bp as assist_seller_bp
+    from storefront.assist.views import staff_bp as assist_staff_bp
     from storefront.cart import signals as cart_signals
     from storefront.cart.views import bp as cart_bp
     from storefront.catalog.views import bp as catalog_bp
@@ -74,6 +77,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.onboarding.views import bp as onboarding_bp
     from storefront.orders.seller_views import bp as seller_orders_bp
     from storefront.orders.staff_views import bp as staff_orders_bp
+    from storefront.orders.tap_views import bp as order_tap_bp
     from storefront.orders.views import bp as orders_bp
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
@@ -98,6 +102,9 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (reviews_bp, seller_reviews_bp, staff_reviews_bp):
         app.register_blueprint(blueprint)
+    for blueprint in (assist_seller_bp, assist_staff_bp, order_tap_bp):
+        app.register_blueprint(blueprint)
+    assist_acting.install(app)
     cart_signals.install(app)
 
 

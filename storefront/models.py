@@ -1,5 +1,6 @@
 """Import every model so Flask-Migrate and the tests see the whole schema."""
 from storefront.accounts.models import AccountToken, Role, TokenPurpose, User
+from storefront.assist.models import AssistConsent
 from storefront.audit.models import AuditEntry
 from storefront.cart.models import CartItem
 from storefront.catalog import search_index  # noqa: F401 - keeps Product.search_text current
@@ -16,6 +17,7 @@ from storefront.orders.models import (
     SellerOrder,
     SellerOrderEvent,
 )
+from storefront.orders.tap_models import UsedOrderLink
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund, StripeEvent
 from storefront.reach.models import ShopVisit, VisitSource
 from storefront.reviews.models import Review
@@ -29,3 +31,4 @@ __all__ = [
     "SellerOrderEvent", "Shop", "ShopStatus", "ShopVisit", "StripeEvent", "TokenPurpose", "User",
     "VisitSource",
 ]
+__all__ += ["AssistConsent", "UsedOrderLink"]  # assisted selling, one-tap order links

@@ -253,3 +253,28 @@ def make_review(app):
         return review
 
     return _make
+
+
+@pytest.fixture
+def make_mentor(make_user):
+    """``make_mentor()`` makes a staff member with the "mentor" permission."""
+
+    def _make(**kwargs) -> User:
+        user = make_user(Role.STAFF, **kwargs)
+        user.permissions = "mentor"
+        db.session.flush()
+        return user
+
+    return _make
+
+
+@pytest.fixture
+def make_consent(app):
+    """``make_consent(shop, mentor, days=7)``: the shop's owner allows the mentor, from now."""
+
+    def _make(shop: Shop, mentor: User, *, days: int = 7, recorded_by: User | None = None):
+        from storefront.assist.services import grant
+
+        return grant(shop.owner, mentor, days, recorded_by or shop.owner)
+
+    return _make

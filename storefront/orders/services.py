@@ -55,7 +55,16 @@ def _tell_seller_new(part: SellerOrder) -> None:
         text = _("New order %(number)s for %(shop)s: %(count)s item(s), total %(total)s. "
                  "Open Pasar Ibu to accept it.", number=part.order.number, shop=part.shop.name,
                  count=sum(line.quantity for line in part.lines), total=_rupiah(part.total))
+        text += "\n" + _tap_links_text(part)
     notify(owner, text, link=url_for("seller_orders.inbox"), subject=f"Pasar Ibu {part.order.number}")
+
+
+def _tap_links_text(part: SellerOrder) -> str:
+    """The one-tap links of the new-order message (see ``storefront.orders.tap_links``)."""
+    from storefront.orders.tap_links import link_for
+
+    return _("Accept the order: %(accept)s\nWhen it is ready: %(ready)s",
+             accept=link_for(part, "accept"), ready=link_for(part, "ready"))
 
 
 def _rupiah(amount: int) -> str:

@@ -5,8 +5,9 @@ from flask import current_app, request, url_for
 
 
 def absolute_url(endpoint: str, **values) -> str:
+    """Works in a request and outside one (commands, jobs): the path comes from url_for."""
     base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
-    return base + url_for(endpoint, **values)
+    return base + url_for(endpoint, _external=False, **values)
 
 
 def canonical_url() -> str:

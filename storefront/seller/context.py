@@ -8,11 +8,13 @@ from flask_login import current_user
 from storefront.catalog.models import Product, ProductPhoto
 from storefront.extensions import db
 from storefront.shops.models import Shop
+from storefront.web.access import acting_for
 
 
 def current_shop() -> Shop:
-    """Her shop; a seller account without a shop gets 404 (it should not exist)."""
-    shop = db.session.scalar(sa.select(Shop).where(Shop.owner_id == current_user.id))
+    """Her shop (or, for a mentor acting for her, hers); no shop gets 404."""
+    owner = acting_for() or current_user
+    shop = db.session.scalar(sa.select(Shop).where(Shop.owner_id == owner.id))
     if shop is None:
         abort(404)
     return shop

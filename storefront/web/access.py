@@ -5,7 +5,7 @@ import logging
 from collections.abc import Callable
 from functools import wraps
 
-from flask import abort, current_app, request, url_for
+from flask import abort, current_app, g, request, url_for
 from flask_login import current_user
 
 from storefront.accounts.models import Role, User
@@ -33,7 +33,26 @@ def role_required(*roles: Role) -> Callable:
 
 
 staff_required = role_required(Role.STAFF)
-seller_required = role_required(Role.SELLER)
+
+
+def acting_for() -> User | None:
+    """The seller a mentor acts for in this request (checked by ``storefront.assist.acting``)."""
+    return g.get("assisted_seller")
+
+
+def seller_required(view: Callable) -> Callable:
+    """A seller, or a mentor acting for a seller whose consent holds right now."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if current_user.role != Role.SELLER and acting_for() is None:
+            log.info("access denied user=%s path=%s", current_user.id, request.path)
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
 
 
 def home_for(user: User) -> str:

@@ -131,3 +131,10 @@ def test_no_preview_for_a_product_that_is_not_public(client, make_product):
     draft = make_product(status=ListingStatus.DRAFT)
     db.session.commit()
     assert client.get(f"/og/produk/{draft.slug}.png").status_code == 404
+
+
+def test_absolute_links_outside_a_request(app):
+    from storefront.reach.links import absolute_url
+
+    with app.app_context():
+        assert absolute_url("catalog.product", slug="kue") == "http://localhost/produk/kue"

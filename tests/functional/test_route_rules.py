@@ -31,7 +31,9 @@ def _values(rule) -> dict:
 
 RULES = [r for r in _rules() if r.endpoint != "static"]
 POST_RULES = [(r.endpoint, r.rule) for r in RULES if "POST" in r.methods]
-POST_ONLY = [(r.endpoint, r.rule) for r in RULES if "POST" in r.methods and "GET" not in r.methods]
+#: URLs that only take POST (an address may pair a GET page with a POST endpoint of its own)
+GET_URLS = {r.rule for r in RULES if "GET" in r.methods}
+POST_ONLY = [(r.endpoint, r.rule) for r in RULES if "POST" in r.methods and r.rule not in GET_URLS]
 PRIVATE_RULES = [(r.endpoint, r.rule, method) for r in RULES for method in sorted(r.methods & {"GET", "POST"})
                  if any(r.rule.startswith(prefix) for prefix in PRIVATE)]
 

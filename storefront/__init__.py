@@ -73,6 +73,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.ledger.views import staff_bp as payouts_bp
     from storefront.notifications.views import bp as notifications_bp
     from storefront.onboarding.views import bp as onboarding_bp
+    from storefront.orders import payment_hooks
     from storefront.orders.seller_views import bp as seller_orders_bp
     from storefront.orders.staff_views import bp as staff_orders_bp
     from storefront.orders.views import bp as orders_bp
@@ -94,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
                       delivery_bp):
         app.register_blueprint(blueprint)
     cart_signals.install(app)
+    payment_hooks.install()
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -1,4 +1,4 @@
-"""Commands: flask seed-demo, flask create-staff, flask rq-worker."""
+"""Commands: flask seed-demo, flask create-staff, flask release-expired, flask rq-worker."""
 from __future__ import annotations
 
 import click
@@ -38,6 +38,14 @@ def install(app: Flask) -> None:
         create_user(name, password, Role.STAFF, email=email)
         db.session.commit()
         click.echo(f"Staff account created for {email}.")
+
+    @app.cli.command("release-expired")
+    def release_expired_command():
+        """Release the stock of unpaid orders past their deadline (run every few minutes)."""
+        from storefront.payments.jobs import release_expired
+
+        changed = release_expired()
+        click.echo(f"{changed} unpaid payment(s) released.")
 
     @app.cli.command("rq-worker")
     def rq_worker_command():

@@ -12,6 +12,7 @@ from flask_login import current_user
 from storefront.domain.payment_states import PaymentStatus
 from storefront.extensions import db
 from storefront.media.images import InvalidImage
+from storefront.orders.models import Order
 from storefront.payments import services
 from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
@@ -109,8 +110,10 @@ def queue():
     to_refund = db.session.scalars(
         sa.select(Payment).where(Payment.status == PaymentStatus.NEEDS_REFUND)
         .order_by(Payment.id)).all()
+    ids = {p.order_id for p in (*transfers, *to_refund)}
+    orders = {o.id: o for o in db.session.scalars(sa.select(Order).where(Order.id.in_(ids)))}
     return render_template("staff/payments.html", transfers=transfers, to_refund=to_refund,
-                           reject_form=RejectForm(), refund_form=RefundForm())
+                           orders=orders, reject_form=RejectForm(), refund_form=RefundForm())
 
 
 @staff_bp.get("/bukti/<int:payment_id>")

@@ -42,7 +42,7 @@ def _payment_by_token(token: str) -> Payment:
 
 def _render_pay(payment: Payment, form: ProofForm) -> str:
     return render_template("payments/pay.html", payment=payment, form=form, S=PaymentStatus,
-                           M=PaymentMethod)
+                           M=PaymentMethod, order=db.session.get(Order, payment.order_id))
 
 
 @bp.get("/<token>")

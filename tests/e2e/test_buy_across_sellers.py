@@ -40,6 +40,7 @@ def test_guest_buys_from_two_shops_and_tracks_both(live_server, new_page, screen
     guest.fill("#phone", "0813 5555 1234")
     guest.fill("#address", "Jl. Frans Seda No. 10, dekat gereja")
     guest.fill(f"#note-{yuli.id}", "Selamat Hari Ibu, Mama!")
+    guest.get_by_label("Tunai saat Anda ambil atau terima pesanan").check()
     screenshot(guest, "checkout")
     guest.get_by_role("button", name="Kirim pesanan").click()
     assert guest.get_by_role("heading", name="Terima kasih, pesanan Anda sudah terkirim").is_visible()

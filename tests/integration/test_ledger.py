@@ -124,6 +124,7 @@ def test_approval_rechecks_the_balance(app, make_shop, make_user, part):
 
 OPS = st.lists(st.one_of(
     st.tuples(st.just("sale"), st.integers(1, 500_000)),
+    st.tuples(st.just("cash"), st.integers(1, 500_000)),
     st.tuples(st.just("refund"), st.integers(0, 20), st.integers(1, 500_000)),
     st.tuples(st.just("cancel"), st.integers(0, 20)),
     st.tuples(st.just("payout"), st.integers(1, 600_000)),
@@ -146,6 +147,12 @@ def test_balance_is_always_the_sum_and_never_pays_out_more_than_owed(
         if op[0] == "sale":
             orders.append(part(shop))
             services.record_sale(shop.id, orders[-1], op[1])
+        elif op[0] == "cash":  # she kept the buyer's cash: only the commission is owed back
+            orders.append(part(shop))
+            services.record_sale(shop.id, orders[-1], op[1])
+            services.record_cash_kept(shop.id, orders[-1], op[1])
+            commission = rules.commission_for(op[1], rules.parse_rate(rate))
+            assert services.balance(shop.id) == before - commission
         elif op[0] in ("refund", "cancel") and orders:
             order = orders[op[1] % len(orders)]
             left = services.refundable(order)

@@ -84,9 +84,10 @@ def qris():
 
 @bp.cli.command("expire")
 def expire_command():
-    """Expire unpaid payments past their deadline (run from cron or the RQ scheduler)."""
-    changed = services.expire_due()
-    db.session.commit()
+    """Expire unpaid payments past their deadline (same as ``flask release-expired``)."""
+    from storefront.payments.jobs import release_expired
+
+    changed = release_expired()
     print(f"{changed} payment(s) changed")  # noqa: T201 - command output
 
 

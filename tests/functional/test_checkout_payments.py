@@ -325,3 +325,27 @@ def test_staff_cancel_of_a_completed_transfer_part_records_manual_and_ledger_ref
     # the seller cannot cancel after handing over, and a second staff cancel changes nothing
     client.post(f"/staf/pesanan/{first.id}/batal", data={"reason": "lagi"})
     assert db.session.scalar(sa.select(sa.func.count()).select_from(PaymentRefund)) == 1
+
+
+def test_a_part_cancelled_by_its_seller_before_payment_is_flagged_for_refund(
+        client, login, fake_stripe, make_user, two_sellers):
+    shops, cart = two_sellers
+    staff = make_user(Role.STAFF)
+    db.session.commit()
+    buy(client, cart, "card")
+    order = _order()
+    payment = _payment(order)
+    first = order.parts[0]
+    login(shops[0].owner)
+    client.post(f"/penjual/pesanan/{first.id}/batal", data={"reason": "Bahan habis"})
+    assert _stock(next(iter(cart))) == 5
+    post_event(client, fake_stripe.event("checkout.session.completed",
+                                         fake_stripe.pay(payment.provider_ref)))
+    order = _order()
+    assert [p.status for p in order.parts] == [S.CANCELLED, S.NEW]
+    assert [_notes(shop.owner_id) for shop in shops] == [0, 1]
+    [note] = db.session.scalars(sa.select(Notification.text).where(
+        Notification.user_id == staff.id)).all()
+    assert order.number in note and "Rp 60.000" in note
+    assert db.session.scalar(sa.select(AuditEntry.shop_id).where(
+        AuditEntry.action == "payment.paid_for_cancelled")) == shops[0].id

@@ -75,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.ledger.views import staff_bp as payouts_bp
     from storefront.notifications.views import bp as notifications_bp
     from storefront.onboarding.views import bp as onboarding_bp
+    from storefront.orders import payment_hooks
     from storefront.orders.seller_views import bp as seller_orders_bp
     from storefront.orders.staff_views import bp as staff_orders_bp
     from storefront.orders.tap_views import bp as order_tap_bp
@@ -106,6 +107,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     assist_acting.install(app)
     cart_signals.install(app)
+    payment_hooks.install()
 
 
 def register_template_helpers(app: Flask) -> None:

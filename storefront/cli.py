@@ -1,4 +1,5 @@
-"""Commands: flask seed-demo, flask create-staff, flask purge-buyer-data, flask rq-worker."""
+"""Commands: flask seed-demo, flask create-staff, flask release-expired, flask purge-buyer-data,
+flask rq-worker."""
 from __future__ import annotations
 
 import click
@@ -54,6 +55,14 @@ def install(app: Flask) -> None:
         count = purge_old_contact_details(days)
         db.session.commit()
         click.echo(f"Contact details removed from {count} orders.")
+
+    @app.cli.command("release-expired")
+    def release_expired_command():
+        """Release the stock of unpaid orders past their deadline (run every few minutes)."""
+        from storefront.payments.jobs import release_expired
+
+        changed = release_expired()
+        click.echo(f"{changed} unpaid payment(s) released.")
 
     @app.cli.command("rq-worker")
     def rq_worker_command():

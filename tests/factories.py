@@ -133,8 +133,9 @@ def fake_stripe(app):
 
 
 @pytest.fixture
-def make_payment(app):
-    """A payment row without calling any provider (card rows get a fake session id)."""
+def make_payment(app, make_order):
+    """A payment row without calling any provider (card rows get a fake session id);
+    without ``order_id`` it makes an order of the same amount."""
     from storefront.payments.models import Payment, PaymentMethod
 
     def _make(*, order_id: int | None = None, amount: int = 50_000,
@@ -142,7 +143,9 @@ def make_payment(app):
         n = next(_seq)
         if method == PaymentMethod.CARD and "provider_ref" not in extra:
             extra["provider_ref"] = f"cs_test_factory_{n}"
-        payment = Payment(order_id=order_id or 1000 + n, amount=amount, method=method, **extra)
+        if order_id is None:
+            order_id = make_order(total=amount, method=method).id
+        payment = Payment(order_id=order_id, amount=amount, method=method, **extra)
         db.session.add(payment)
         db.session.flush()
         return payment
@@ -276,5 +279,30 @@ def make_consent(app):
         from storefront.assist.services import grant
 
         return grant(shop.owner, mentor, days, recorded_by or shop.owner)
+
+    return _make
+
+
+@pytest.fixture
+def make_order(app, make_shop):
+    """``make_order(total=…)``: an order with one seller order, written directly (no stock
+    taken); for payment and ledger tests that need real order rows."""
+    from storefront.domain.order_states import SellerOrderStatus
+    from storefront.orders.models import Fulfilment, Order, SellerOrder
+    from storefront.payments.models import PaymentMethod
+
+    def _make(*, total: int = 50_000, shop: Shop | None = None,
+              method: PaymentMethod = PaymentMethod.BANK_TRANSFER,
+              status: SellerOrderStatus = SellerOrderStatus.AWAITING_PAYMENT,
+              id: int | None = None) -> Order:  # noqa: A002 - the column's name
+        n = next(_seq)
+        order = Order(id=id, number=f"PI-TEST-{n:04d}", buyer_name="Ibu Pembeli",
+                      buyer_phone="+6281399990000", payment_method=method, total=total)
+        order.parts.append(SellerOrder(shop_id=(shop or make_shop()).id, status=status,
+                                       fulfilment=Fulfilment.PICKUP, subtotal=total,
+                                       total=total))
+        db.session.add(order)
+        db.session.flush()
+        return order
 
     return _make

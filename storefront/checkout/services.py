@@ -42,6 +42,8 @@ from storefront.orders.models import (
     PaymentMethod,
     SellerOrder,
 )
+from storefront.payments import services as payments
+from storefront.payments.models import Payment
 
 
 class CheckoutError(ValueError):
@@ -186,6 +188,17 @@ def place_order(items: Mapping[int, tuple[int, int]], buyer: Buyer,
             order_services.release(part, None, note="cash")
     db.session.flush()
     return order
+
+
+def pay_for(order: Order, return_url: str) -> Payment:
+    """Start paying ``order`` by its method; the buyer comes back to ``return_url``.
+
+    Raises ``MethodNotEnabled``, ``AmountTooSmall`` or ``ProviderError`` (the caller rolls
+    back, so the stock taken for the order returns too).
+    """
+    return payments.start_payment(order.id, order.total, order.payment_method,
+                                  description=f"Pasar Ibu {order.number}",
+                                  success_url=return_url, cancel_url=return_url)
 
 
 def _load(items) -> dict[int, Product]:

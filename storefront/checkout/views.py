@@ -12,9 +12,13 @@ from storefront import clock
 from storefront.cart import services as cart
 from storefront.checkout import services
 from storefront.checkout.forms import CheckoutForm
+from storefront.domain.money import format_rupiah
 from storefront.domain.stock import OutOfStock, earliest_date
 from storefront.extensions import db, limiter
-from storefront.orders.models import Fulfilment
+from storefront.orders.labels import method_label
+from storefront.orders.models import Fulfilment, PaymentMethod
+from storefront.payments.providers import MethodNotEnabled, ProviderError, enabled_methods
+from storefront.payments.providers.base import AmountTooSmall
 from storefront.security import CHECKOUT_LIMIT
 
 bp = Blueprint("checkout", __name__, url_prefix="/pesan")
@@ -57,6 +61,14 @@ def _error_text(exc: Exception) -> str:
     if isinstance(exc, services.PriceChanged):
         return _("Some prices changed since you added them (see below). "
                  "Check the new total, then confirm again.")
+    if isinstance(exc, AmountTooSmall):
+        return _("Card payment starts at %(amount)s. Choose bank transfer or cash, "
+                 "or add more to your order.", amount=format_rupiah(exc.minimum))
+    if isinstance(exc, MethodNotEnabled):
+        return _("This way of paying is not available now. Choose another one.")
+    if isinstance(exc, ProviderError):
+        return _("The card payment page could not be opened just now. Nothing was ordered. "
+                 "Try again in a few minutes, or choose bank transfer or cash.")
     if isinstance(exc, services.NotForSale | services.BadQuantity):
         return _("A product in your cart cannot be ordered. Check your cart and try again.")
     return _("Your cart is empty.")
@@ -72,6 +84,9 @@ def start():
         flash(_("Your cart is empty."), "info")
         return redirect(url_for("cart.show"))
     form = CheckoutForm()
+    form.payment_method.choices = [(m.value, method_label(m)) for m in enabled_methods()]
+    if request.method == "GET" and form.payment_method.choices:
+        form.payment_method.data = form.payment_method.data or form.payment_method.choices[0][0]
     if request.method == "GET" and current_user.is_authenticated:
         form.name.data = form.name.data or current_user.name
         form.phone.data = form.phone.data or current_user.phone
@@ -86,8 +101,12 @@ def start():
                                    address=(form.address.data or "").strip(), area=view.area,
                                    user=current_user if current_user.is_authenticated else None)
             try:
-                order = services.place_order(store.items(), buyer, _choices(view))
-            except (services.CheckoutError, OutOfStock) as exc:
+                order = services.place_order(store.items(), buyer, _choices(view),
+                                             PaymentMethod(form.payment_method.data))
+                payment = services.pay_for(order, url_for("orders.track", token=order.token,
+                                                          _external=True))
+            except (services.CheckoutError, OutOfStock, AmountTooSmall, MethodNotEnabled,
+                    ProviderError) as exc:
                 db.session.rollback()
                 errors.append(_error_text(exc))
                 if isinstance(exc, services.PriceChanged):
@@ -98,6 +117,10 @@ def start():
             else:
                 store.clear()
                 db.session.commit()
+                if payment.method == PaymentMethod.CARD and payment.redirect_url:
+                    return redirect(payment.redirect_url, code=303)
+                if payment.method == PaymentMethod.BANK_TRANSFER:
+                    return redirect(url_for("payments.pay", token=payment.token))
                 return redirect(url_for("orders.confirmation", token=order.token))
     today = clock.today_local()
     earliest = {g.shop.id: earliest_date(today, g.lead_days) for g in view.groups}

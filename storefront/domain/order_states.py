@@ -49,12 +49,16 @@ ALLOWED_MOVES: dict[SellerOrderStatus, frozenset[SellerOrderStatus]] = {
     S.NEW: frozenset({S.ACCEPTED, S.CANCELLED}),
     S.ACCEPTED: frozenset({S.READY, S.CANCELLED}),
     S.READY: frozenset({S.COMPLETED, S.CANCELLED}),
-    S.COMPLETED: frozenset(),
+    #: staff only: a handed-over order whose money goes back to the buyer
+    S.COMPLETED: frozenset({S.CANCELLED}),
     S.CANCELLED: frozenset(),
 }
 
 #: Statuses a seller may still cancel from herself; after accepting only staff can cancel.
 SELLER_MAY_CANCEL = frozenset({S.AWAITING_PAYMENT, S.NEW})
+
+#: Final statuses staff may still cancel from (the money then goes back to the buyer).
+STAFF_MAY_CANCEL = frozenset({S.COMPLETED})
 
 #: The one forward step a seller takes with a tap, from each status.
 SELLER_NEXT_STEP: dict[SellerOrderStatus, SellerOrderStatus] = {

@@ -36,9 +36,9 @@ class LedgerEntry(db.Model):
     kind: Mapped[EntryKind] = mapped_column(enum_type(EntryKind))
     #: signed whole rupiah: + owed to her, - taken from what she is owed
     amount: Mapped[int]
-    #: the seller order concerned. No ForeignKey yet: orders live on another branch;
-    #: the lead adds ``sa.ForeignKey("seller_orders.id")`` when merging the two.
-    seller_order_id: Mapped[int | None] = mapped_column(index=True)
+    #: the seller order concerned (sales, commission and refunds)
+    seller_order_id: Mapped[int | None] = mapped_column(sa.ForeignKey("seller_orders.id"),
+                                                        index=True)
     #: the payout, for payout entries
     payout_id: Mapped[int | None] = mapped_column(sa.ForeignKey("payouts.id"))
     #: a short note a person reads (e.g. "5% commission")

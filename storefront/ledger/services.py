@@ -105,6 +105,16 @@ def record_sale(shop_id: int, seller_order_id: int, amount: int) -> list[LedgerE
     return made
 
 
+def record_cash_kept(shop_id: int, seller_order_id: int, amount: int) -> LedgerEntry:
+    """She took the buyer's cash herself at handover: that money counts as paid to her."""
+    rules.check_amount(amount)
+    _lock_shop(shop_id)
+    entry = _add(shop_id, EntryKind.PAYOUT, -amount, seller_order_id=seller_order_id,
+                 note="cash")
+    db.session.flush()
+    return entry
+
+
 def record_refund(shop_id: int, seller_order_id: int, amount: int, actor: User | None = None,
                   reason: str = "") -> list[LedgerEntry]:
     """Money of a completed seller order went back to the buyer; commission follows it back."""

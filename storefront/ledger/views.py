@@ -15,6 +15,7 @@ from storefront.ledger import services
 from storefront.ledger.crypto import BankKeyMissing
 from storefront.ledger.forms import BankAccountForm, PayoutForm
 from storefront.ledger.models import LedgerEntry, Payout, PayoutStatus
+from storefront.orders.models import Order, SellerOrder
 from storefront.seller.context import current_shop
 from storefront.shops.models import Shop
 from storefront.web.access import seller_required, staff_required
@@ -28,6 +29,17 @@ def _shop(shop_id: int) -> Shop:
     if shop is None:
         abort(404)
     return shop
+
+
+def _order_numbers(entries) -> dict[int, str]:
+    """Seller order id → the order number she and the buyer quote."""
+    ids = {e.seller_order_id for e in entries if e.seller_order_id}
+    if not ids:
+        return {}
+    rows = db.session.execute(sa.select(SellerOrder.id, Order.number)
+                              .join(Order, Order.id == SellerOrder.order_id)
+                              .where(SellerOrder.id.in_(ids))).all()
+    return dict(rows)
 
 
 def _balances() -> dict[int, int]:
@@ -56,8 +68,9 @@ def _render_shop(shop: Shop, payout_form=None, bank_form=None, status: int = 200
             full = services.full_number(account, current_user)
         except BankKeyMissing:
             full = None
+    entries = services.entries(shop.id)
     return render_template(
-        "staff/shop_ledger.html", shop=shop, entries=services.entries(shop.id),
+        "staff/shop_ledger.html", shop=shop, entries=entries, order_numbers=_order_numbers(entries),
         balance=services.balance(shop.id), available=services.available(shop.id),
         account=account, full_number=full, payout_form=payout_form or PayoutForm(),
         bank_form=bank_form or BankAccountForm(obj=account)), status
@@ -179,6 +192,8 @@ def earnings():
     payouts = db.session.scalars(sa.select(Payout).where(
         Payout.shop_id == shop.id, Payout.status == PayoutStatus.COMPLETED)
         .order_by(Payout.id.desc())).all()
-    return render_template("seller/earnings.html", shop=shop, entries=services.entries(shop.id),
+    entries = services.entries(shop.id)
+    return render_template("seller/earnings.html", shop=shop, entries=entries,
+                           order_numbers=_order_numbers(entries),
                            balance=services.balance(shop.id), payouts=payouts,
                            account=services.bank_account(shop.id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from storefront.domain.order_states import OrderStatus, SellerOrderStatus
-from storefront.orders.models import Fulfilment
+from storefront.orders.models import Fulfilment, PaymentMethod
 
 _SELLER = {
     SellerOrderStatus.AWAITING_PAYMENT: _l("Waiting for payment"),
@@ -31,6 +31,16 @@ _FULFILMENT = {
     Fulfilment.PICKUP: _l("Pickup at the seller's place"),
     Fulfilment.DELIVERY: _l("Delivery by the seller"),
 }
+
+_METHOD = {
+    PaymentMethod.CARD: _l("Card, on Stripe's secure page"),
+    PaymentMethod.BANK_TRANSFER: _l("Bank transfer or QRIS"),
+    PaymentMethod.CASH: _l("Cash when you pick up or receive it"),
+}
+
+
+def method_label(method: PaymentMethod) -> str:
+    return str(_METHOD[method])
 
 
 def status_label(status: SellerOrderStatus) -> str:

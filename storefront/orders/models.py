@@ -13,12 +13,11 @@ from storefront.accounts.models import User
 from storefront.dbtypes import enum_type
 from storefront.domain.order_states import OrderStatus, SellerOrderStatus, order_status
 from storefront.extensions import db
+from storefront.payments.models import PaymentMethod
 from storefront.shops.models import Shop
 
-
-class PaymentMethod(enum.StrEnum):
-    #: cash handed to the seller at pickup or delivery
-    CASH = "cash"
+__all__ = ["CapacityBooking", "Fulfilment", "Order", "OrderCounter", "OrderLine", "PaymentMethod",
+           "SellerOrder", "SellerOrderEvent"]
 
 
 class Fulfilment(enum.StrEnum):

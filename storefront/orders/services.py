@@ -19,6 +19,7 @@ from storefront.extensions import db
 from storefront.jobs import after_commit
 from storefront.notifications.mail import send_mail
 from storefront.notifications.services import notify
+from storefront.orders import settlement
 from storefront.orders.models import CapacityBooking, SellerOrder, SellerOrderEvent
 
 S = SellerOrderStatus
@@ -46,6 +47,16 @@ def release(part: SellerOrder, actor: User | None, note: str = "") -> bool:
         return False
     _move(part, check_move(part.status, S.NEW), actor, note)
     _tell_seller_new(part)
+    return True
+
+
+def release_unpaid(part: SellerOrder, reason: str) -> bool:
+    """The buyer did not pay: cancel a waiting part and return exactly what it reserved."""
+    if part.status != S.AWAITING_PAYMENT:
+        return False
+    _return_stock(part)
+    part.cancel_reason = reason
+    _move(part, check_move(part.status, S.CANCELLED), None, reason)
     return True
 
 
@@ -91,6 +102,8 @@ def seller_move(part: SellerOrder, target: SellerOrderStatus, seller: User) -> N
     if target == S.CANCELLED:
         raise ValueError("use cancel() to cancel")
     _move(part, target, seller)
+    if target == S.COMPLETED:
+        settlement.record_completed(part, seller)
     _tell_buyer(part)
     db.session.flush()
 
@@ -108,6 +121,8 @@ def cancel(part: SellerOrder, actor: User, reason: str, *, by_staff: bool) -> No
         check_move(part.status, S.CANCELLED)
     else:
         check_seller_move(part.status, S.CANCELLED)
+    if by_staff:
+        settlement.refund_cancelled(part, actor, reason)
     _return_stock(part)
     part.cancel_reason = reason
     _move(part, S.CANCELLED, actor, reason)

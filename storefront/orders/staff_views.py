@@ -6,11 +6,17 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from storefront.domain.order_states import FINAL, InvalidTransition, SellerOrderStatus
+from storefront.domain.order_states import (
+    FINAL,
+    STAFF_MAY_CANCEL,
+    InvalidTransition,
+    SellerOrderStatus,
+)
 from storefront.extensions import db
 from storefront.orders import queries, services
 from storefront.orders.forms import CancelForm
 from storefront.orders.models import SellerOrder
+from storefront.payments.providers import ProviderError
 from storefront.shops.models import Shop
 from storefront.web.access import staff_required
 
@@ -28,7 +34,7 @@ def index():
     shops = db.session.scalars(sa.select(Shop).order_by(Shop.name)).all()
     return render_template("orders/staff.html", parts=queries.for_staff(status, shop_id),
                            shops=shops, status=status, shop_id=shop_id,
-                           statuses=list(SellerOrderStatus), final=FINAL,
+                           statuses=list(SellerOrderStatus), final=FINAL - STAFF_MAY_CANCEL,
                            cancel_form=CancelForm())
 
 
@@ -45,6 +51,11 @@ def cancel(part_id: int):
     except (InvalidTransition, services.ReasonRequired):
         db.session.rollback()
         flash(_("This order is already finished and cannot be cancelled."), "error")
+        return redirect(url_for("staff_orders.index"))
+    except ProviderError:
+        db.session.rollback()
+        flash(_("The card company did not accept the refund, so nothing was cancelled. "
+                "Try again later."), "error")
         return redirect(url_for("staff_orders.index"))
     db.session.commit()
     flash(_("Order %(number)s cancelled.", number=part.order.number), "info")

@@ -9,9 +9,11 @@ from storefront.orders import queries
 from storefront.orders.labels import (
     action_label,
     fulfilment_label,
+    method_label,
     order_status_label,
     status_label,
 )
+from storefront.payments.services import latest_for_order
 
 bp = Blueprint("orders", __name__)
 
@@ -20,19 +22,22 @@ bp = Blueprint("orders", __name__)
 def _order_helpers() -> dict:
     return {"status_label": status_label, "order_status_label": order_status_label,
             "fulfilment_label": fulfilment_label, "action_label": action_label,
+            "method_label": method_label,
             "format_datetime": format_datetime}
 
 
 @bp.get("/pesanan/<token>")
 def track(token: str):
     order = queries.by_token(token) or abort(404)
-    return render_template("orders/track.html", order=order, confirmation=False)
+    return render_template("orders/track.html", order=order, confirmation=False,
+                           payment=latest_for_order(order.id))
 
 
 @bp.get("/pesanan/<token>/terima-kasih")
 def confirmation(token: str):
     order = queries.by_token(token) or abort(404)
-    return render_template("orders/track.html", order=order, confirmation=True)
+    return render_template("orders/track.html", order=order, confirmation=True,
+                           payment=latest_for_order(order.id))
 
 
 @bp.get("/akun/pesanan")

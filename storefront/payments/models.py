@@ -37,9 +37,8 @@ class Payment(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the order paid for. No ForeignKey yet: the orders feature lives on another branch;
-    #: the lead adds ``sa.ForeignKey("orders.id")`` when merging the two.
-    order_id: Mapped[int] = mapped_column(index=True)
+    #: the order paid for
+    order_id: Mapped[int] = mapped_column(sa.ForeignKey("orders.id"), index=True)
     #: 1 for the first try; a new attempt (e.g. after an expired card session) adds one
     attempt: Mapped[int] = mapped_column(default=1)
     #: how the buyer pays

@@ -206,3 +206,9 @@ def by_token(token: str) -> Payment | None:
 
 def by_provider_ref(ref: str) -> Payment | None:
     return db.session.scalar(sa.select(Payment).where(Payment.provider_ref == ref))
+
+
+def latest_for_order(order_id: int) -> Payment | None:
+    """The order's most recent payment attempt, if any."""
+    return db.session.scalar(sa.select(Payment).where(Payment.order_id == order_id)
+                             .order_by(Payment.attempt.desc()).limit(1))

@@ -12,6 +12,7 @@ from flask_login import current_user
 from storefront.domain.payment_states import PaymentStatus
 from storefront.extensions import db, limiter
 from storefront.media.images import InvalidImage
+from storefront.orders.models import Order
 from storefront.payments import services
 from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
@@ -42,7 +43,7 @@ def _payment_by_token(token: str) -> Payment:
 
 def _render_pay(payment: Payment, form: ProofForm) -> str:
     return render_template("payments/pay.html", payment=payment, form=form, S=PaymentStatus,
-                           M=PaymentMethod)
+                           M=PaymentMethod, order=db.session.get(Order, payment.order_id))
 
 
 @bp.get("/<token>")
@@ -85,9 +86,10 @@ def qris():
 
 @bp.cli.command("expire")
 def expire_command():
-    """Expire unpaid payments past their deadline (run from cron or the RQ scheduler)."""
-    changed = services.expire_due()
-    db.session.commit()
+    """Expire unpaid payments past their deadline (same as ``flask release-expired``)."""
+    from storefront.payments.jobs import release_expired
+
+    changed = release_expired()
     print(f"{changed} payment(s) changed")  # noqa: T201 - command output
 
 
@@ -111,8 +113,10 @@ def queue():
     to_refund = db.session.scalars(
         sa.select(Payment).where(Payment.status == PaymentStatus.NEEDS_REFUND)
         .order_by(Payment.id)).all()
+    ids = {p.order_id for p in (*transfers, *to_refund)}
+    orders = {o.id: o for o in db.session.scalars(sa.select(Order).where(Order.id.in_(ids)))}
     return render_template("staff/payments.html", transfers=transfers, to_refund=to_refund,
-                           reject_form=RejectForm(), refund_form=RefundForm())
+                           orders=orders, reject_form=RejectForm(), refund_form=RefundForm())
 
 
 @staff_bp.get("/bukti/<int:payment_id>")

@@ -20,6 +20,7 @@ def test_guest_orders_with_javascript_off(live_server, browser, make_product, sc
     page.goto(live_server + "/pesan/")
     page.fill("#name", "Ibu Tanpa Skrip")
     page.fill("#phone", "0813 2222 3333")
+    page.check("input[name=payment_method][value=cash]")
     page.locator("form.checkout button[type=submit], form button.button").last.click()
     assert "/terima-kasih" in page.url
     screenshot(page, "no-javascript-order-placed")

@@ -13,7 +13,8 @@ def add(client, product, quantity="1"):
 
 
 def checkout(client, **extra):
-    data = {"name": "Ibu Maria", "phone": "0813 9999 0000", "email": "", "address": ""}
+    data = {"name": "Ibu Maria", "phone": "0813 9999 0000", "email": "", "address": "",
+            "payment_method": "cash"}
     data.update(extra)
     return client.post("/pesan/", data=data)
 

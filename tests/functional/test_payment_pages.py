@@ -9,13 +9,13 @@ from storefront.ledger.models import LedgerEntry, Payout, PayoutStatus, SellerBa
 
 
 @pytest.fixture
-def world(app, make_user, make_shop, make_payment):
+def world(app, make_user, make_shop, make_payment, make_order):
     shop = make_shop()
     other = make_shop()
     staff = make_user(Role.STAFF)
     buyer = make_user(Role.BUYER)
-    ledger.record_sale(shop.id, 1, 150_000)
-    ledger.record_sale(other.id, 2, 99_000)
+    ledger.record_sale(shop.id, make_order(shop=shop).parts[0].id, 150_000)
+    ledger.record_sale(other.id, make_order(shop=other).parts[0].id, 99_000)
     payment = make_payment()
     payout = ledger.request_payout(shop.id, 10_000, "REF-1", staff)
     db.session.commit()

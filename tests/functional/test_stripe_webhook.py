@@ -13,7 +13,8 @@ from tests.paytools import post_event, row_counts
 
 
 @pytest.fixture
-def card(fake_stripe):
+def card(fake_stripe, make_order):
+    make_order(id=42, total=75_000, method=PaymentMethod.CARD)
     payment = services.start_payment(42, 75_000, PaymentMethod.CARD, description="Pesanan #42")
     db.session.commit()
     return payment

@@ -25,7 +25,8 @@ def _png() -> bytes:
 
 
 @pytest.fixture
-def transfer(app):
+def transfer(app, make_order):
+    make_order(id=77, total=123_000)
     app.config.update(PAYMENT_METHODS=("bank_transfer", "cash"), PAYMENT_BANK_ACCOUNT="0123456789",
                       PAYMENT_QRIS_PAYLOAD="00020101021126570011ID.CO.QRIS.WWW")
     payment = services.start_payment(77, 123_000, PaymentMethod.BANK_TRANSFER,
@@ -56,7 +57,7 @@ def test_unknown_token_is_404(client, transfer):
 
 
 def test_transfer_path_proof_then_staff_confirms_then_ledger(client, login, transfer, make_user,
-                                                             make_shop, heard, app):
+                                                             make_shop, make_order, heard, app):
     reply = client.post(f"/bayar/{transfer.token}/bukti",
                         data={"photo": (io.BytesIO(_png()), "bukti.png")},
                         content_type="multipart/form-data")
@@ -81,7 +82,7 @@ def test_transfer_path_proof_then_staff_confirms_then_ledger(client, login, tran
     # the orders feature calls this when the seller completes her part
     app.config["COMMISSION_RATE"] = "0.1"
     shop = make_shop()
-    ledger.record_sale(shop.id, 9001, 123_000)
+    ledger.record_sale(shop.id, make_order(shop=shop).parts[0].id, 123_000)
     assert [e.amount for e in ledger.entries(shop.id)] == [123_000, -12_300]
 
 
@@ -135,9 +136,10 @@ def test_proof_refused_once_paid(client, transfer, make_user):
     assert _fresh(transfer.id).proof_key is None
 
 
-def test_cash_path_seller_confirms_then_ledger(app, make_shop, heard):
+def test_cash_path_seller_confirms_then_ledger(app, make_shop, make_order, heard):
     app.config["PAYMENT_METHODS"] = ("cash",)
     shop = make_shop()
+    make_order(id=88, total=40_000, method=PaymentMethod.CASH)
     payment = services.start_payment(88, 40_000, PaymentMethod.CASH, description="Pesanan #88")
     assert payment.expires_at is None
     assert services.confirm_cash(payment, shop.owner)
@@ -145,7 +147,7 @@ def test_cash_path_seller_confirms_then_ledger(app, make_shop, heard):
     assert payment.status == PaymentStatus.PAID and payment.confirmed_by_id == shop.owner_id
     with pytest.raises(services.PaymentNotOpen):
         services.confirm_transfer(payment, shop.owner)
-    ledger.record_sale(shop.id, 8801, 40_000)
+    ledger.record_sale(shop.id, make_order(shop=shop).parts[0].id, 40_000)
     assert ledger.balance(shop.id) == 40_000
     assert heard == [("paid", 88)]
 

@@ -70,7 +70,8 @@ def seller_product(make_shop, make_product, make_user):
 def test_in_process_after_the_response(client, outbox, make_shop, make_product, make_user):
     product = seller_product(make_shop, make_product, make_user)
     client.post("/keranjang/tambah", data={"product_id": str(product.id), "quantity": "1"})
-    response = client.post("/pesan/", data={"name": "Ibu Ana", "phone": "081399990000"})
+    response = client.post("/pesan/", data={"name": "Ibu Ana", "phone": "081399990000",
+                                            "payment_method": "cash"})
     assert response.status_code == 302
     assert outbox == []  # not while the response is still being sent
     response.close()  # the server closes the response once sent; the jobs run then

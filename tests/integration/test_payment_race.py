@@ -36,7 +36,9 @@ def _race(app, payment_id: int) -> dict:
 
 
 @pytest.mark.parametrize("round_", range(4))
-def test_expiry_and_late_payment_never_both_win(app, make_payment, heard, round_):  # noqa: ARG001
+def test_expiry_and_late_payment_never_both_win(app, make_payment, make_order, heard,
+                                                round_):  # noqa: ARG001
+    make_order(id=500, method=PaymentMethod.CARD)
     payment = make_payment(method=PaymentMethod.CARD, order_id=500)
     db.session.commit()
     results = _race(app, payment.id)

@@ -17,6 +17,13 @@ from storefront.payments.providers.base import AmountTooSmall, Charge
 NOW = datetime(2026, 11, 25, 9, 0, 0)
 
 
+@pytest.fixture(autouse=True)
+def _orders(make_order):
+    """Orders 42 and 7, which the payments below pay for."""
+    make_order(id=42, total=125_000, method=PaymentMethod.CARD)
+    make_order(id=7, total=50_000, method=PaymentMethod.CARD)
+
+
 def _start(order_id=42, amount=125_000):
     return services.start_payment(order_id, amount, PaymentMethod.CARD, description="Pesanan #42",
                                   success_url="http://localhost/ok", cancel_url="http://localhost/no")

@@ -19,6 +19,7 @@ EXPECTED_ALLOWED = {
     (S.NEW, S.ACCEPTED), (S.NEW, S.CANCELLED),
     (S.ACCEPTED, S.READY), (S.ACCEPTED, S.CANCELLED),
     (S.READY, S.COMPLETED), (S.READY, S.CANCELLED),
+    (S.COMPLETED, S.CANCELLED),  # staff only: the money goes back to the buyer
 }
 
 
@@ -37,6 +38,7 @@ def test_table_covers_every_status():
 
 @pytest.mark.parametrize(("current", "allowed"), [
     (S.AWAITING_PAYMENT, True), (S.NEW, True), (S.ACCEPTED, False), (S.READY, False),
+    (S.COMPLETED, False),
 ])
 def test_seller_cancels_only_before_accepting(current, allowed):
     if allowed:

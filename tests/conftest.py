@@ -95,6 +95,17 @@ def _truncate_all() -> None:
     db.session.commit()
 
 
+@pytest.fixture(autouse=True)
+def _rate_limits_off():
+    """The limiter is one object for every app a test builds; its on/off switch is shared.
+    Keep it off unless a test builds a rate-limited app on purpose (after this runs)."""
+    from storefront.extensions import limiter
+
+    limiter.enabled = False
+    yield
+    limiter.enabled = False
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
     return request.param

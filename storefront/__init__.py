@@ -69,6 +69,8 @@ def register_blueprints(app: Flask) -> None:
     from storefront.curation.public_views import bp as collections_bp
     from storefront.curation.views import bp as curation_bp
     from storefront.delivery.views import bp as delivery_bp
+    from storefront.impact.views import bp as impact_bp
+    from storefront.impact.views import seller_bp as progress_bp
     from storefront.ledger.views import seller_bp as earnings_bp
     from storefront.ledger.views import staff_bp as payouts_bp
     from storefront.notifications.views import bp as notifications_bp
@@ -92,6 +94,8 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
                       delivery_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (impact_bp, progress_bp):
         app.register_blueprint(blueprint)
     cart_signals.install(app)
 

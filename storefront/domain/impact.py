@@ -219,3 +219,24 @@ def month_change(this_month: int, last_month: int) -> Change:
     if this_month == last_month or percent == 0:
         return Change("same", 0)
     return Change("up" if this_month > last_month else "down", percent)
+
+
+def short_rupiah(amount: int) -> str:
+    """A short label for charts: ``Rp 600rb``, ``Rp 1,2jt``, ``Rp 3M`` (ribu, juta, miliar)."""
+    sign, value = ("-" if amount < 0 else ""), abs(int(amount))
+    for size, unit in ((1_000_000_000, "M"), (1_000_000, "jt"), (1_000, "rb")):
+        if value >= size:
+            number = f"{value / size:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"{sign}Rp {number}{unit}"
+    return f"{sign}Rp {value}"
+
+
+def nice_ticks(top: int, count: int = 5) -> list[int]:
+    """Round axis marks from 0 up to at least ``top`` (e.g. 0, 500.000, 1.000.000 …)."""
+    if top <= 0:
+        return [0]
+    raw = top / count
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    step = max(1, int(step))
+    return [step * n for n in range(0, -(-top // step) + 1)]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import pygal
 from pygal.style import Style
 
+from storefront.domain.impact import nice_ticks, short_rupiah
 from storefront.domain.money import format_rupiah
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -62,12 +63,24 @@ def static_svg(chart, title: str, description: str) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
+def _axis(values, money: bool) -> list[dict]:
+    """Y-axis marks with short labels, so they stay readable on a phone."""
+    top = max([0, *values])
+    return [{"value": tick, "label": short_rupiah(tick) if money else str(tick)}
+            for tick in nice_ticks(top)]
+
+
+def count_text(value) -> str:
+    return str(int(value)) if value is not None else "-"
+
+
 def line_by_month(title: str, description: str, months: Sequence[str],
-                  series: Sequence[tuple[str, Sequence[int]]], *, width: int = 720,
-                  height: int = 420) -> str:
+                  series: Sequence[tuple[str, Sequence[int]]], *, width: int = 640,
+                  height: int = 440) -> str:
     """One line per series over the months (e.g. each seller, and the programme total)."""
     chart = _base(pygal.Line, title, width=width, height=height, x_label_rotation=0,
-                  show_minor_x_labels=True, dots_size=3)
+                  show_minor_x_labels=True, dots_size=3,
+                  y_labels=_axis([v for _n, values in series for v in values], True))
     chart.x_labels = list(months)
     for name, values in series:
         chart.add(name, list(values))
@@ -75,12 +88,13 @@ def line_by_month(title: str, description: str, months: Sequence[str],
 
 
 def bars(title: str, description: str, items: Sequence[tuple[str, int]], *, money: bool = True,
-         width: int = 720, height: int = 360) -> str:
-    """One bar per item (a category, a payment method, a month)."""
-    options = {} if money else {"value_formatter": str}
-    chart = _base(pygal.HorizontalBar, title, width=width, height=height, **options)
-    for name, value in items:
-        chart.add(name, [value])
+         width: int = 560, height: int = 360) -> str:
+    """One bar per item (a category, a payment method), named under it."""
+    options = {} if money else {"value_formatter": count_text}
+    chart = _base(pygal.Bar, title, width=width, height=height, show_legend=False,
+                  y_labels=_axis([v for _n, v in items], money), **options)
+    chart.x_labels = [name for name, _v in items]
+    chart.add(title, [value for _n, value in items])
     return static_svg(chart, title, description)
 
 
@@ -88,7 +102,8 @@ def month_bars(title: str, description: str, months: Sequence[str], values: Sequ
                width: int = 360, height: int = 240) -> str:
     """The seller's own small chart: one bar per month."""
     chart = _base(pygal.Bar, title, width=width, height=height, show_legend=False,
-                  show_y_labels=False, print_values=True, print_values_position="top")
+                  show_y_labels=False, print_values=True, print_values_position="top",
+                  value_formatter=short_rupiah)
     chart.x_labels = list(months)
     chart.add(title, list(values))
     return static_svg(chart, title, description)

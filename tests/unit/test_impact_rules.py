@@ -72,3 +72,17 @@ def test_days_to_first_sale():
     report = SellerReport(1, "Toko", "Alor", True, datetime(2026, 7, 1, 1), datetime(2026, 8, 5, 2))
     assert report.days_to_first_sale == 35
     assert SellerReport(1, "Toko", "Alor", True, datetime(2026, 7, 1), None).days_to_first_sale is None
+
+
+@pytest.mark.parametrize(("amount", "text"), [
+    (500, "Rp 500"), (600_000, "Rp 600rb"), (1_250_000, "Rp 1,2jt"), (2_000_000, "Rp 2jt"),
+    (3_000_000_000, "Rp 3M"), (-25_000, "-Rp 25rb"),
+])
+def test_short_rupiah(amount, text):
+    assert rules.short_rupiah(amount) == text
+
+
+def test_nice_ticks_cover_the_top():
+    assert rules.nice_ticks(2_350_000) == [0, 500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000]
+    assert rules.nice_ticks(0) == [0]
+    assert rules.nice_ticks(7)[-1] >= 7

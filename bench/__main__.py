@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHES = ["catalog_load", "scaling"]
+BENCHES = ["catalog_load", "scaling", "impact"]
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or BENCHES:

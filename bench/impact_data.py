@@ -51,13 +51,26 @@ def bulk_history(sellers: int, orders: int, *, months: int = 6, seed: int = 11,
         db.session.flush()
         shops.append(shop.id)
         products.append(product.id)
+    _add_orders(rng, now, months, shops, products, orders, prefix)
+    return shops
+
+
+def more_orders(orders: int, *, shop_prefix: str, prefix: str, months: int = 6, seed: int = 12) -> None:
+    """Add ``orders`` more completed orders to the shops made with ``shop_prefix``."""
+    rows = db.session.execute(
+        sa.select(Shop.id, sa.func.min(Product.id)).join(Product, Product.shop_id == Shop.id)
+        .where(Shop.slug.like(f"{shop_prefix}-toko-%")).group_by(Shop.id).order_by(Shop.id)).all()
+    _add_orders(random.Random(seed), clock.now(), months, [r[0] for r in rows], [r[1] for r in rows],
+                orders, prefix)
+
+
+def _add_orders(rng, now, months, shops, products, orders, prefix) -> None:
     done = 0
     while done < orders:
         count = min(BATCH, orders - done)
         _batch(rng, now, months, shops, products, done, count, prefix)
         done += count
     db.session.commit()
-    return shops
 
 
 def _batch(rng, now: datetime, months: int, shops, products, start: int, count: int, prefix: str):

@@ -87,28 +87,43 @@ def _sales():
             .where(LedgerEntry.kind == EntryKind.SALE))
 
 
-def buyers(filters: Filters, *, by_shop: bool, by_month: bool) -> list[sa.Row]:
-    """(shop?, month?, orders, distinct buyers, repeat buyers) over the period.
+#: The groupings of ``buyers``: by seller and month, by seller, by month, the whole period.
+BY_SHOP_MONTH, BY_SHOP, BY_MONTH, OVERALL = 3, 2, 1, 0
+
+
+def buyers(filters: Filters) -> list[sa.Row]:
+    """(grouping, shop, month, orders, distinct buyers, repeat buyers) in one statement.
 
     A repeat buyer bought, in the period, an order that was not her first from that
-    seller (or, without ``by_shop``, from the programme).
+    seller (per seller), or not her first in the programme (programme rows). Her first
+    purchase is looked up over all time with a window function, computed once.
     """
     sales = _sales().subquery()
-    first_keys = [sales.c.shop_id] if by_shop else []
-    first = (sa.select(*first_keys, sales.c.phone, sa.func.min(sales.c.created_at).label("first"))
-             .group_by(*first_keys, sales.c.phone).subquery())
-    joined = sales.join(first, sa.and_(first.c.phone == sales.c.phone,
-                                       *([first.c.shop_id == sales.c.shop_id] if by_shop else [])))
-    keys = ([sales.c.shop_id] if by_shop else []) + (
-        [month_of(sales.c.created_at).label("month")] if by_month else [])
-    repeat = sa.case((sales.c.created_at > first.c.first, sales.c.phone))
-    query = (sa.select(*keys, sa.func.count(sales.c.seller_order_id),
-                       sa.func.count(sa.distinct(sales.c.phone)), sa.func.count(sa.distinct(repeat)))
-             .select_from(joined)
-             .where(sales.c.shop_id.in_(_shop_ids(filters)), _in_period(sales.c.created_at, filters)))
-    if keys:
-        query = query.group_by(*keys)
-    return db.session.execute(query).all()
+    ranked = sa.select(
+        sales.c.shop_id, sales.c.created_at, sales.c.seller_order_id, sales.c.phone,
+        sa.func.min(sales.c.created_at).over(partition_by=[sales.c.shop_id, sales.c.phone])
+        .label("first_here"),
+        sa.func.min(sales.c.created_at).over(partition_by=sales.c.phone).label("first_any"),
+    ).cte("ranked")
+    chosen = (sa.select(ranked, month_of(ranked.c.created_at).label("month"))
+              .where(ranked.c.shop_id.in_(_shop_ids(filters)), _in_period(ranked.c.created_at, filters))
+              .cte("chosen"))
+    no_shop, no_month = sa.cast(sa.null(), sa.Integer), sa.cast(sa.null(), sa.String)
+
+    def counts(level: int, shop, month, first):
+        repeat = sa.case((chosen.c.created_at > first, chosen.c.phone))
+        query = sa.select(sa.literal(level).label("level"), shop.label("shop_id"), month.label("month"),
+                          sa.func.count(chosen.c.seller_order_id), sa.func.count(sa.distinct(chosen.c.phone)),
+                          sa.func.count(sa.distinct(repeat)))
+        keys = [k for k in (shop, month) if k is not no_shop and k is not no_month]
+        return query.group_by(*keys) if keys else query
+
+    statement = sa.union_all(
+        counts(BY_SHOP_MONTH, chosen.c.shop_id, chosen.c.month, chosen.c.first_here),
+        counts(BY_SHOP, chosen.c.shop_id, no_month, chosen.c.first_here),
+        counts(BY_MONTH, no_shop, chosen.c.month, chosen.c.first_any),
+        counts(OVERALL, no_shop, no_month, chosen.c.first_any))
+    return db.session.execute(statement).all()
 
 
 def products(filters: Filters) -> list[sa.Row]:

@@ -36,7 +36,7 @@ def _buyer_figures(target: SellerMonth, orders: int, buyers: int, repeat: int) -
 
 
 def build(filters: Filters) -> Report:
-    """The whole report in a fixed number of queries (9), whatever the number of rows."""
+    """The whole report in a fixed number of queries (7), whatever the number of rows."""
     months = filters.period.months()
     sellers = {row.id: SellerReport(shop_id=row.id, name=row.name, area=row.area,
                                     consented=bool(row.story_public), onboarded=row.created_at,
@@ -53,19 +53,22 @@ def build(filters: Filters) -> Report:
         name = f"products_{what}"
         for target in (sellers[shop_id].month(month), sellers[shop_id].total):
             setattr(target, name, getattr(target, name) + int(count))
-    for shop_id, month, *counts in queries.buyers(filters, by_shop=True, by_month=True):
-        _buyer_figures(sellers[shop_id].month(month), *counts)
-    for shop_id, *counts in queries.buyers(filters, by_shop=True, by_month=False):
-        _buyer_figures(sellers[shop_id].total, *counts)
+    buyer_rows = queries.buyers(filters)
+    for level, shop_id, month, *counts in buyer_rows:
+        if level == queries.BY_SHOP_MONTH:
+            _buyer_figures(sellers[shop_id].month(month), *counts)
+        elif level == queries.BY_SHOP:
+            _buyer_figures(sellers[shop_id].total, *counts)
 
     for seller in report.sellers:
         for month, figures in seller.months.items():
             report.month_totals.setdefault(month, SellerMonth()).add(figures)
         report.total.add(seller.total)
-    for month, *counts in queries.buyers(filters, by_shop=False, by_month=True):
-        _buyer_figures(report.month_totals.setdefault(month, SellerMonth()), *counts)
-    for counts in queries.buyers(filters, by_shop=False, by_month=False):
-        _buyer_figures(report.total, *counts)
+    for level, _shop, month, *counts in buyer_rows:
+        if level == queries.BY_MONTH:
+            _buyer_figures(report.month_totals.setdefault(month, SellerMonth()), *counts)
+        elif level == queries.OVERALL:
+            _buyer_figures(report.total, *counts)
 
     english = has_request_context() and str(get_locale() or "id") == "en"
     report.categories = [CategorySales(name_en if english else name_id, int(amount))

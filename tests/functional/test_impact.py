@@ -187,6 +187,7 @@ def test_xlsx_and_csv_hold_the_page_numbers(history, client, login):
     assert "Rp" in money_cell.number_format and isinstance(money_cell.value, int)
     text = client.get("/staf/dampak/tabel.csv", query_string=RANGE).get_data(as_text=True)
     parsed = list(csv.reader(io.StringIO(text)))
+    assert "+62" not in text and "Ibu Pembeli" not in text  # no buyer data
     repeat = parsed[0].index("Pembeli yang kembali (%)")
     assert sheet.cell(row=2, column=repeat + 1).number_format == "0%"
     for row in rows[1:]:

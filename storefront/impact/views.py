@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
 from storefront import clock
@@ -203,12 +203,14 @@ def seller_pdf(shop_id: int, month: str):
     try:
         period = rules.parse_month(month)
     except rules.InvalidPeriod:
-        return _bad(_("A month could not be read. Use the form year-month, e.g. 2026-10."))
+        # an address that names no month is no page: 404, with a message that says why
+        return _bad(_("A month could not be read. Use the form year-month, e.g. 2026-10."), 404)
     report = build(Filters(period=period))
     seller = next(s for s in report.sellers if s.shop_id == shop_id)
     key = rules.month_key(period.first)
     figures = seller.months.get(key, rules.SellerMonth())
-    body = exports.seller_pdf(seller, key, figures, format_date(period.first, "MMMM yyyy"))
+    with force_locale("id"):  # her report is in Indonesian, whatever the staff member reads
+        body = exports.seller_pdf(seller, key, figures, format_date(period.first, "MMMM yyyy"))
     return _download(body, "application/pdf", f"pasar-ibu-{shop_id}-{key}.pdf")
 
 

@@ -16,6 +16,7 @@ from storefront import clock
 from storefront.accounts.models import Role
 from storefront.catalog.models import Product
 from storefront.domain.ledger import EntryKind
+from storefront.domain.listing import ListingStatus
 from storefront.domain.order_states import SellerOrderStatus as S
 from storefront.extensions import db
 from storefront.ledger import services as ledger
@@ -217,7 +218,12 @@ def test_seller_pdf_has_her_name_month_and_totals(history, client, login):
     for cell in october[:5]:
         assert cell in text  # e.g. "Rp 1.234.500"
     assert "Penjualan kotor" in text
-    assert client.get(f"/staf/dampak/laporan/{shop.id}/2026-13.pdf").status_code == 400
+    client.set_cookie("lang", "en")
+    assert "Programme impact" in client.get("/staf/dampak/").get_data(as_text=True)
+    english_staff = _pdf_text(client.get(f"/staf/dampak/laporan/{shop.id}/2026-10.pdf").data)
+    assert "Penjualan kotor" in english_staff and "Oktober 2026" in english_staff
+    bad_month = client.get(f"/staf/dampak/laporan/{shop.id}/2026-13.pdf")
+    assert bad_month.status_code == 404 and "year-month" in bad_month.get_data(as_text=True)
     assert client.get("/staf/dampak/laporan/99999/2026-10.pdf").status_code == 404
 
 
@@ -341,3 +347,23 @@ def test_seller_home_shows_only_her_progress(history, client, login, make_seller
     html = client.get("/penjual/").get_data(as_text=True)
     assert "Belum ada penjualan" in html
     assert "Rp 0" in html
+
+
+def test_products_listed_and_approved_per_month(app, make_seller, make_product):
+    from storefront.domain.impact import Period
+    from storefront.impact.queries import Filters
+    from storefront.impact.report import build
+
+    shop = make_seller()
+    clock.freeze(datetime(2026, 8, 31, 17, 0))  # 1 September in Kupang
+    make_product(shop=shop, approved_at=datetime(2026, 9, 30, 15, 59))  # still 30 September
+    make_product(shop=shop, approved_at=datetime(2026, 9, 30, 16, 0))  # 1 October in Kupang
+    clock.freeze(datetime(2026, 10, 5, 3, 0))
+    make_product(shop=shop, status=ListingStatus.DRAFT)
+    db.session.commit()
+    report = build(Filters(Period(datetime(2026, 9, 1).date(), datetime(2026, 10, 31).date())))
+    seller = report.sellers[0]
+    assert (seller.months["2026-09"].products_listed, seller.months["2026-09"].products_approved) == (2, 1)
+    assert (seller.months["2026-10"].products_listed, seller.months["2026-10"].products_approved) == (1, 1)
+    assert (seller.total.products_listed, seller.total.products_approved) == (3, 2)
+    assert seller.first_sale is None and seller.days_to_first_sale is None

@@ -36,7 +36,7 @@ def _buyer_figures(target: SellerMonth, orders: int, buyers: int, repeat: int) -
 
 
 def build(filters: Filters) -> Report:
-    """The whole report in a fixed number of queries (7), whatever the number of rows."""
+    """The whole report in a fixed number of queries (6), whatever the number of rows."""
     months = filters.period.months()
     sellers = {row.id: SellerReport(shop_id=row.id, name=row.name, area=row.area,
                                     consented=bool(row.story_public), onboarded=row.created_at,

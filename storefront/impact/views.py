@@ -1,7 +1,7 @@
 """/staf/dampak: the programme's impact for staff (page, charts, exports); the seller's own chart."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
@@ -231,6 +231,3 @@ def seller_chart():
 
 seller_chart.talisman_view_options = {"content_security_policy": charts.SVG_CSP}
 
-
-def chart_url(name: str, filters_args: dict) -> str:
-    return url_for("impact.chart", name=name, **filters_args)

@@ -71,6 +71,8 @@ def register_blueprints(app: Flask) -> None:
     from storefront.curation.public_views import bp as collections_bp
     from storefront.curation.views import bp as curation_bp
     from storefront.delivery.views import bp as delivery_bp
+    from storefront.impact.views import bp as impact_bp
+    from storefront.impact.views import seller_bp as progress_bp
     from storefront.ledger.views import seller_bp as earnings_bp
     from storefront.ledger.views import staff_bp as payouts_bp
     from storefront.notifications.views import bp as notifications_bp
@@ -106,6 +108,8 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (assist_seller_bp, assist_staff_bp, order_tap_bp):
         app.register_blueprint(blueprint)
     assist_acting.install(app)
+    for blueprint in (impact_bp, progress_bp):
+        app.register_blueprint(blueprint)
     cart_signals.install(app)
     payment_hooks.install()
 

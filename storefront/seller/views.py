@@ -10,6 +10,7 @@ from storefront.catalog import services
 from storefront.catalog.models import Category, Product
 from storefront.domain.listing import InvalidListingMove, ListingStatus
 from storefront.extensions import db, limiter
+from storefront.impact import progress
 from storefront.security import UPLOAD_LIMIT
 from storefront.seller.context import current_shop, own_photo, own_product
 from storefront.seller.forms import MoveForm, ProfileForm, StockForm, product_form
@@ -23,7 +24,8 @@ bp = Blueprint("seller", __name__, url_prefix="/penjual")
 @bp.get("/")
 @seller_required
 def home():
-    return render_template("seller/home.html", shop=current_shop())
+    shop = current_shop()
+    return render_template("seller/home.html", shop=shop, progress=progress.for_shop(shop.id))
 
 
 @bp.route("/toko", methods=["GET", "POST"])

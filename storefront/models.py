@@ -25,7 +25,8 @@ from storefront.shops.models import Shop, ShopStatus
 __all__ = [
     "AccountToken", "ApprovedVersion", "AuditEntry", "CapacityBooking", "CartItem", "Category",
     "CategoryKind", "Collection", "DeliveryFee", "HalalStatus",
-    "HandoverCode", "Hamper", "HamperComponent", "HamperOrderPart", "PickupParcel", "PickupPoint", "LedgerEntry", "Notification",
+    "HandoverCode", "Hamper", "HamperComponent", "HamperOrderPart", "PickupParcel", "PickupPoint",
+    "LedgerEntry", "Notification",
     "Order", "OrderCounter", "OrderLine", "Payment", "PaymentMethod", "PaymentRefund", "Payout",
     "PayoutStatus", "Product", "ProductPhoto", "Role", "SellerBankAccount", "SellerOrder",
     "SellerOrderEvent", "Shop", "ShopStatus", "ShopVisit", "StripeEvent", "TokenPurpose", "User",

@@ -55,9 +55,9 @@ def missing_parts(parts: Iterable[Part]) -> list[int]:
     """Product ids of the components that cannot be had now (empty list: available)."""
     out = []
     for part in parts:
-        if not (part.approved and part.shop_takes_orders):
-            out.append(part.product_id)
-        elif not part.made_to_order and (part.stock or 0) < part.quantity:
+        closed = not (part.approved and part.shop_takes_orders)
+        short = not part.made_to_order and (part.stock or 0) < part.quantity
+        if closed or short:
             out.append(part.product_id)
     return out
 

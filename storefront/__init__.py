@@ -69,6 +69,8 @@ def register_blueprints(app: Flask) -> None:
     from storefront.curation.public_views import bp as collections_bp
     from storefront.curation.views import bp as curation_bp
     from storefront.delivery.views import bp as delivery_bp
+    from storefront.hampers.views import bp as hampers_bp
+    from storefront.hampers.views import staff_bp as hampers_staff_bp
     from storefront.ledger.views import seller_bp as earnings_bp
     from storefront.ledger.views import staff_bp as payouts_bp
     from storefront.notifications.views import bp as notifications_bp
@@ -79,6 +81,9 @@ def register_blueprints(app: Flask) -> None:
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
+    from storefront.pickup.views import bp as pickup_bp
+    from storefront.pickup.views import seller_bp as pickup_seller_bp
+    from storefront.pickup.views import staff_bp as pickup_staff_bp
     from storefront.reach.views import bp as reach_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
@@ -92,6 +97,8 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (cart_bp, checkout_bp, orders_bp, seller_orders_bp, staff_orders_bp,
                       delivery_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (pickup_bp, pickup_staff_bp, pickup_seller_bp, hampers_bp, hampers_staff_bp):
         app.register_blueprint(blueprint)
     cart_signals.install(app)
 

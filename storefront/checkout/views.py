@@ -15,6 +15,7 @@ from storefront.checkout.forms import CheckoutForm
 from storefront.domain.stock import OutOfStock, earliest_date
 from storefront.extensions import db
 from storefront.orders.models import Fulfilment
+from storefront.pickup.services import PointNotOffered
 
 bp = Blueprint("checkout", __name__, url_prefix="/pesan")
 
@@ -31,6 +32,7 @@ def _choices(view) -> dict[int, services.ShopChoice]:
         fulfilment=group.fulfilment,
         wanted_date=_parse_date(request.form.get(f"date-{group.shop.id}")),
         gift_note=request.form.get(f"note-{group.shop.id}", "").strip()[:300],
+        pickup_point_id=group.pickup_point.id if group.pickup_point else None,  # pickup points
     ) for group in view.groups}
 
 
@@ -53,6 +55,9 @@ def _error_text(exc: Exception) -> str:
                  shop=exc.shop_name, date=format_date(exc.earliest, "long"))
     if isinstance(exc, services.AddressNeeded):
         return _("For delivery, write your address and choose your kecamatan in the cart.")
+    if isinstance(exc, PointNotOffered):
+        return _("A seller no longer drops off at the pickup point you chose. "
+                 "Choose another way in your cart.")
     if isinstance(exc, services.PriceChanged):
         return _("Some prices changed since you added them (see below). "
                  "Check the new total, then confirm again.")
@@ -85,7 +90,7 @@ def start():
                                    user=current_user if current_user.is_authenticated else None)
             try:
                 order = services.place_order(store.items(), buyer, _choices(view))
-            except (services.CheckoutError, OutOfStock) as exc:
+            except (services.CheckoutError, OutOfStock, PointNotOffered) as exc:
                 db.session.rollback()
                 errors.append(_error_text(exc))
                 if isinstance(exc, services.PriceChanged):

@@ -288,3 +288,36 @@ def test_access_for_every_role(app, client, login, make_user, hamper_order, endp
     # nothing was handed over by any of these empty requests
     db.session.expire_all()
     assert all(p.status != S.COMPLETED for p in db.session.scalars(sa.select(SellerOrder)))
+
+
+def test_buyer_chooses_her_sellers_pickup_point_at_checkout(client, make_seller, make_product,
+                                                            make_pickup_point):
+    shop = make_seller(name="Mama Sambal")
+    other_shop = make_seller()
+    product = make_product(shop=shop, name="Sambal Lu'at")
+    point = make_pickup_point(name="Aula Oebobo", shops=[shop])
+    foreign = make_pickup_point(name="Kantor Mitra", shops=[other_shop])
+    db.session.commit()
+    client.post("/keranjang/tambah", data={"product_id": str(product.id), "quantity": "1"})
+    # a point she does not drop off at is not offered, and not taken
+    client.post("/keranjang/ubah", data={f"mode-{shop.id}": f"point:{foreign.id}"})
+    page = client.get("/keranjang/").get_data(as_text=True)
+    assert "Aula Oebobo" in page and "Kantor Mitra" not in page
+    client.post("/keranjang/ubah", data={f"mode-{shop.id}": f"point:{point.id}"})
+    assert "Aula Oebobo" in client.get("/pesan/").get_data(as_text=True)
+    response = client.post("/pesan/", data={"name": "Ibu Ana", "phone": "081311112222"})
+    assert response.status_code == 302
+    parcel = db.session.scalars(sa.select(pickup.PickupParcel)).one()
+    assert parcel.point_id == point.id
+    assert pickup.code_of_order(parcel.order_id) is not None
+
+
+def test_checkout_refuses_a_point_she_left(app, make_seller, make_product, make_pickup_point,
+                                           place_order):
+    from storefront.checkout.services import ShopChoice
+
+    shop = make_seller()
+    product = make_product(shop=shop)
+    point = make_pickup_point(shops=[])
+    with pytest.raises(pickup.PointNotOffered):
+        place_order({product: 1}, choices={shop.id: ShopChoice(pickup_point_id=point.id)})

@@ -202,3 +202,14 @@ def lock_left(row: HandoverCode) -> timedelta | None:
     if row.locked_until and row.locked_until > clock.now():
         return row.locked_until - clock.now()
     return None
+
+
+def points_for_parts(parts) -> dict[int, PickupPoint]:
+    """The pickup point of each seller order that goes to one (one query)."""
+    ids = [part.id for part in parts]
+    if not ids:
+        return {}
+    rows = db.session.execute(sa.select(PickupParcel.seller_order_id, PickupPoint)
+                              .join(PickupPoint, PickupParcel.point_id == PickupPoint.id)
+                              .where(PickupParcel.seller_order_id.in_(ids))).all()
+    return dict(rows)

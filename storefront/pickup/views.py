@@ -26,7 +26,8 @@ seller_bp = Blueprint("pickup_seller", __name__, url_prefix="/penjual/titik-ambi
 @bp.app_context_processor
 def _pickup_helpers() -> dict:
     return {"pickup_parcels_of": services.parcels_of_order,
-            "handover_code_of": services.code_of_order, "qr_svg": qr_svg}
+            "handover_code_of": services.code_of_order, "qr_svg": qr_svg,
+            "pickup_points_for": services.points_for_parts}
 
 
 def qr_svg(text: str) -> Markup:

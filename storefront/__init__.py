@@ -71,6 +71,8 @@ def register_blueprints(app: Flask) -> None:
     from storefront.curation.public_views import bp as collections_bp
     from storefront.curation.views import bp as curation_bp
     from storefront.delivery.views import bp as delivery_bp
+    from storefront.hampers.views import bp as hampers_bp
+    from storefront.hampers.views import staff_bp as hampers_staff_bp
     from storefront.impact.views import bp as impact_bp
     from storefront.impact.views import seller_bp as progress_bp
     from storefront.ledger.views import seller_bp as earnings_bp
@@ -85,6 +87,9 @@ def register_blueprints(app: Flask) -> None:
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
+    from storefront.pickup.views import bp as pickup_bp
+    from storefront.pickup.views import seller_bp as pickup_seller_bp
+    from storefront.pickup.views import staff_bp as pickup_staff_bp
     from storefront.privacy.views import bp as privacy_bp
     from storefront.reach.views import bp as reach_bp
     from storefront.reviews.seller_views import bp as seller_reviews_bp
@@ -109,6 +114,8 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     assist_acting.install(app)
     for blueprint in (impact_bp, progress_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (pickup_bp, pickup_staff_bp, pickup_seller_bp, hampers_bp, hampers_staff_bp):
         app.register_blueprint(blueprint)
     cart_signals.install(app)
     payment_hooks.install()

@@ -7,6 +7,7 @@ from storefront.catalog import search_index  # noqa: F401 - keeps Product.search
 from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product, ProductPhoto
 from storefront.curation.models import ApprovedVersion, Collection
 from storefront.delivery.models import DeliveryFee
+from storefront.hampers.models import Hamper, HamperComponent, HamperOrderPart
 from storefront.ledger.models import LedgerEntry, Payout, PayoutStatus, SellerBankAccount
 from storefront.notifications.models import Notification
 from storefront.orders.models import (
@@ -19,13 +20,16 @@ from storefront.orders.models import (
 )
 from storefront.orders.tap_models import UsedOrderLink
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund, StripeEvent
+from storefront.pickup.models import HandoverCode, PickupParcel, PickupPoint
 from storefront.reach.models import ShopVisit, VisitSource
 from storefront.reviews.models import Review
 from storefront.shops.models import Shop, ShopStatus
 
 __all__ = [
     "AccountToken", "ApprovedVersion", "AuditEntry", "CapacityBooking", "CartItem", "Category",
-    "CategoryKind", "Collection", "DeliveryFee", "HalalStatus", "LedgerEntry", "Notification",
+    "CategoryKind", "Collection", "DeliveryFee", "HalalStatus",
+    "HandoverCode", "Hamper", "HamperComponent", "HamperOrderPart", "PickupParcel", "PickupPoint",
+    "LedgerEntry", "Notification",
     "Order", "OrderCounter", "OrderLine", "Payment", "PaymentMethod", "PaymentRefund", "Payout",
     "PayoutStatus", "Product", "ProductPhoto", "Review", "Role", "SellerBankAccount", "SellerOrder",
     "SellerOrderEvent", "Shop", "ShopStatus", "ShopVisit", "StripeEvent", "TokenPurpose", "User",

@@ -306,3 +306,42 @@ def make_order(app, make_shop):
         return order
 
     return _make
+
+
+@pytest.fixture
+def make_pickup_point(app):
+    """``make_pickup_point(name=…, shops=[shop, …])`` makes an active pickup point."""
+
+    def _make(*, name: str | None = None, shops=(), active: bool = True, **fields):
+        from storefront.pickup.models import PickupPoint
+        from storefront.pickup.services import points_of_shop, set_shop_points
+
+        n = next(_seq)
+        point = PickupPoint(name=name or f"Aula Komunitas {n}", address=f"Jl. Sudirman {n}, Kupang",
+                            opening_hours="Sen-Sab 09.00-17.00",
+                            map_url=fields.pop("map_url", "https://maps.example.org/aula"),
+                            active=active, **fields)
+        db.session.add(point)
+        db.session.flush()
+        for shop in shops:
+            mine = {p.id for p in points_of_shop(shop.id)} | {point.id}
+            set_shop_points(shop, mine)
+        return point
+
+    return _make
+
+
+@pytest.fixture
+def make_hamper(app, make_pickup_point, make_staff):
+    """``make_hamper([(product, qty, unit_share), …], price=…)``; price defaults to the shares."""
+
+    def _make(components, *, price: int | None = None, point=None, name: str | None = None):
+        from storefront.hampers.services import compose
+
+        n = next(_seq)
+        rows = [(p.id, q, s) for p, q, s in components]
+        return compose(name=name or f"Hamper Hari Ibu {n}", description="Kue, sambal dan tenun.",
+                       price=price if price is not None else sum(q * s for _p, q, s in rows),
+                       point=point or make_pickup_point(), components=rows, staff=make_staff())
+
+    return _make

@@ -20,6 +20,7 @@ from storefront.domain.listing import ListingStatus
 from storefront.domain.stock import MAX_LINE_QUANTITY, cap_quantity
 from storefront.extensions import db
 from storefront.orders.models import Fulfilment
+from storefront.pickup import checkout_hooks as pickup_hooks
 from storefront.shops.models import Shop
 
 SESSION_KEY = "cart"
@@ -201,8 +202,7 @@ def merge(user: User) -> None:
 def choice() -> dict:
     raw = session.get(CHOICE_KEY) or {}
     area = raw.get("area") if raw.get("area") in KOTA_KUPANG else ""
-    modes = {str(k): v for k, v in (raw.get("modes") or {}).items()
-             if v in (Fulfilment.PICKUP.value, Fulfilment.DELIVERY.value)}
+    modes = {str(k): v for k, v in (raw.get("modes") or {}).items() if _valid_mode(v)}
     return {"area": area, "modes": modes}
 
 
@@ -211,9 +211,16 @@ def set_choice(area: str | None, modes: dict[str, str]) -> None:
     if area is not None:
         current["area"] = area if area in KOTA_KUPANG else ""
     for shop_id, mode in modes.items():
-        if mode in (Fulfilment.PICKUP.value, Fulfilment.DELIVERY.value):
+        if _valid_mode(mode):
             current["modes"][str(shop_id)] = mode
     session[CHOICE_KEY] = current
+
+
+def _valid_mode(mode) -> bool:
+    """pickup, delivery, or a pickup point as "point:<id>" (pickup points feature)."""
+    if mode in (Fulfilment.PICKUP.value, Fulfilment.DELIVERY.value):
+        return True
+    return isinstance(mode, str) and pickup_hooks.point_id_of(mode) is not None
 
 
 @dataclass
@@ -240,6 +247,9 @@ class ShopGroup:
     fulfilment: Fulfilment = Fulfilment.PICKUP
     #: her fee to the chosen kecamatan, or None if she does not deliver there
     delivery_fee: int | None = None
+    #: the pickup points where she drops off, and the one chosen (pickup points feature)
+    pickup_points: list = field(default_factory=list)
+    pickup_point: object | None = None
 
     @property
     def subtotal(self) -> int:
@@ -309,4 +319,5 @@ def view(store) -> CartView:
         wants_delivery = chosen["modes"].get(str(shop_id)) == Fulfilment.DELIVERY.value
         if wants_delivery and group.delivery_fee is not None:
             group.fulfilment = Fulfilment.DELIVERY
+    pickup_hooks.fill_cart_points(groups, chosen["modes"])  # pickup points feature
     return CartView(groups=list(groups.values()), area=chosen["area"], dropped=dropped)

@@ -44,6 +44,7 @@ from storefront.orders.models import (
 )
 from storefront.payments import services as payments
 from storefront.payments.models import Payment
+from storefront.pickup.checkout_hooks import route_to_points
 
 
 class CheckoutError(ValueError):
@@ -116,6 +117,8 @@ class ShopChoice:
     fulfilment: Fulfilment = Fulfilment.PICKUP
     wanted_date: date | None = None
     gift_note: str = ""
+    #: a community pickup point instead of her place (pickup points feature)
+    pickup_point_id: int | None = None
 
 
 def place_order(items: Mapping[int, tuple[int, int]], buyer: Buyer,
@@ -182,6 +185,8 @@ def place_order(items: Mapping[int, tuple[int, int]], buyer: Buyer,
                       for line in draft.lines]
         order.parts.append(part)
     db.session.flush()
+    # pickup points feature: parts whose buyer chose a community pickup point go there
+    route_to_points(order, {sid: c.pickup_point_id for sid, c in choices.items()})
     for part in order.parts:
         order_services.record_placed(part, buyer.user)
         if payment_method == PaymentMethod.CASH:

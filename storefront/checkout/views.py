@@ -19,6 +19,7 @@ from storefront.orders.labels import method_label
 from storefront.orders.models import Fulfilment, PaymentMethod
 from storefront.payments.providers import MethodNotEnabled, ProviderError, enabled_methods
 from storefront.payments.providers.base import AmountTooSmall
+from storefront.pickup.services import PointNotOffered
 from storefront.security import CHECKOUT_LIMIT
 
 bp = Blueprint("checkout", __name__, url_prefix="/pesan")
@@ -36,6 +37,7 @@ def _choices(view) -> dict[int, services.ShopChoice]:
         fulfilment=group.fulfilment,
         wanted_date=_parse_date(request.form.get(f"date-{group.shop.id}")),
         gift_note=request.form.get(f"note-{group.shop.id}", "").strip()[:300],
+        pickup_point_id=group.pickup_point.id if group.pickup_point else None,  # pickup points
     ) for group in view.groups}
 
 
@@ -58,6 +60,9 @@ def _error_text(exc: Exception) -> str:
                  shop=exc.shop_name, date=format_date(exc.earliest, "long"))
     if isinstance(exc, services.AddressNeeded):
         return _("For delivery, write your address and choose your kecamatan in the cart.")
+    if isinstance(exc, PointNotOffered):
+        return _("A seller no longer drops off at the pickup point you chose. "
+                 "Choose another way in your cart.")
     if isinstance(exc, services.PriceChanged):
         return _("Some prices changed since you added them (see below). "
                  "Check the new total, then confirm again.")
@@ -106,7 +111,7 @@ def start():
                 payment = services.pay_for(order, url_for("orders.track", token=order.token,
                                                           _external=True))
             except (services.CheckoutError, OutOfStock, AmountTooSmall, MethodNotEnabled,
-                    ProviderError) as exc:
+                    ProviderError, PointNotOffered) as exc:
                 db.session.rollback()
                 errors.append(_error_text(exc))
                 if isinstance(exc, services.PriceChanged):

@@ -24,6 +24,8 @@ class HamperForm(FlaskForm):
 
 
 class BuyHamperForm(CheckoutForm):
+    #: hampers are paid in cash when they are collected at the pickup point
+    payment_method = None
     quantity = IntegerField(_l("How many hampers"), default=1, validators=[
         DataRequired(_l("Please write how many.")),
         NumberRange(min=1, max=99, message=_l("Choose between 1 and 99."))])

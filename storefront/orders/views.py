@@ -14,6 +14,7 @@ from storefront.orders.labels import (
     status_label,
 )
 from storefront.payments.services import latest_for_order
+from storefront.security import keep_private
 
 bp = Blueprint("orders", __name__)
 
@@ -28,6 +29,7 @@ def _order_helpers() -> dict:
 
 @bp.get("/pesanan/<token>")
 def track(token: str):
+    keep_private()  # a secret link to her name, phone and address: never cached
     order = queries.by_token(token) or abort(404)
     return render_template("orders/track.html", order=order, confirmation=False,
                            payment=latest_for_order(order.id))
@@ -35,6 +37,7 @@ def track(token: str):
 
 @bp.get("/pesanan/<token>/terima-kasih")
 def confirmation(token: str):
+    keep_private()  # a secret link to her name, phone and address: never cached
     order = queries.by_token(token) or abort(404)
     return render_template("orders/track.html", order=order, confirmation=True,
                            payment=latest_for_order(order.id))

@@ -18,7 +18,7 @@ from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
 from storefront.payments.proofs import proof_path, save_proof
 from storefront.payments.providers import ProviderError
-from storefront.security import UPLOAD_LIMIT
+from storefront.security import UPLOAD_LIMIT, keep_private
 from storefront.web.access import staff_required
 
 bp = Blueprint("payments", __name__, url_prefix="/bayar", cli_group="payments")
@@ -48,6 +48,7 @@ def _render_pay(payment: Payment, form: ProofForm) -> str:
 
 @bp.get("/<token>")
 def pay(token: str):
+    keep_private()  # a secret link: never cached, never sent on as a Referer
     payment = _payment_by_token(token)
     return _render_pay(payment, ProofForm())
 

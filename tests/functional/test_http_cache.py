@@ -41,3 +41,12 @@ def test_secret_link_pages_are_never_cached(client, make_user):
     db.session.commit()
     response = client.get(f"/akun/atur-sandi/{raw}")
     assert response.headers["Cache-Control"] == "no-store" and "ETag" not in response.headers
+
+
+def test_tracking_pages_are_never_cached(client, make_product, place_order):
+    order = place_order({make_product(): 1})
+    db.session.commit()
+    for path in (f"/pesanan/{order.token}", f"/pesanan/{order.token}/terima-kasih"):
+        response = client.get(path)
+        assert response.headers["Cache-Control"] == "no-store", path
+        assert response.headers["Referrer-Policy"] == "no-referrer"

@@ -305,7 +305,8 @@ def test_buyer_chooses_her_sellers_pickup_point_at_checkout(client, make_seller,
     assert "Aula Oebobo" in page and "Kantor Mitra" not in page
     client.post("/keranjang/ubah", data={f"mode-{shop.id}": f"point:{point.id}"})
     assert "Aula Oebobo" in client.get("/pesan/").get_data(as_text=True)
-    response = client.post("/pesan/", data={"name": "Ibu Ana", "phone": "081311112222"})
+    response = client.post("/pesan/", data={"name": "Ibu Ana", "phone": "081311112222",
+                                            "payment_method": "cash"})
     assert response.status_code == 302
     parcel = db.session.scalars(sa.select(pickup.PickupParcel)).one()
     assert parcel.point_id == point.id

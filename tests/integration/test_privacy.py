@@ -11,7 +11,7 @@ from storefront.accounts.models import Role, User
 from storefront.audit.models import AuditEntry
 from storefront.domain.order_states import SellerOrderStatus as S
 from storefront.extensions import db
-from storefront.ledger.services import balance, record_sale
+from storefront.ledger.services import balance
 from storefront.models import Order
 from storefront.orders.services import seller_move
 from storefront.privacy.services import NoSuchBuyer, erase_buyer, purge_old_contact_details
@@ -22,8 +22,7 @@ T0 = datetime(2026, 12, 1, 3, 0)
 def _complete(order):
     for part in order.parts:
         for target in (S.ACCEPTED, S.READY, S.COMPLETED):
-            seller_move(part, target, part.shop.owner)
-        record_sale(part.shop_id, part.id, part.total)
+            seller_move(part, target, part.shop.owner)  # completing records the sale
     db.session.commit()
 
 

@@ -60,7 +60,7 @@ def buy(base: str, product_slug: str, product_id: int, n: int, result: RushResul
                 result.refused += 1
             return
         data = _form_fields(form_page.text)
-        data.update(name=f"Pembeli {n}", phone=f"0813{n:08d}")
+        data.update(name=f"Pembeli {n}", phone=f"0813{n:08d}", payment_method="cash")
         start = time.perf_counter()
         placed = session.post(f"{base}/pesan/", data=data, timeout=60)
         elapsed = (time.perf_counter() - start) * 1000

@@ -66,6 +66,12 @@ def _bad(message: str, status: int = 400) -> Response:
     return Response(message, status=status, mimetype="text/plain")
 
 
+@bp.errorhandler(BadFilters)
+def _bad_filters(exc: BadFilters) -> Response:
+    """Charts and exports answer a bad date range, area or category with the reason, as text."""
+    return _bad(exc.message)
+
+
 def _period_text(filters: Filters) -> str:
     return f"{format_date(filters.period.first, 'long')} – {format_date(filters.period.last, 'long')}"
 
@@ -124,10 +130,7 @@ def method_label(method: str) -> str:
 def chart(name: str):
     if name not in CHARTS:
         abort(404)
-    try:
-        filters = read_filters()
-    except BadFilters as exc:
-        return _bad(exc.message)
+    filters = read_filters()
     return _svg(chart_svg(name, build(filters)))
 
 
@@ -158,10 +161,7 @@ def _stem(filters: Filters, sponsor: bool) -> str:
 @bp.get("/tabel.csv")
 @staff_required
 def table_csv():
-    try:
-        filters = read_filters()
-    except BadFilters as exc:
-        return _bad(exc.message)
+    filters = read_filters()
     report = build(filters)
     names = _names_for(report)
     return _download(exports.as_csv(report, names), "text/csv",
@@ -171,10 +171,7 @@ def table_csv():
 @bp.get("/tabel.xlsx")
 @staff_required
 def table_xlsx():
-    try:
-        filters = read_filters()
-    except BadFilters as exc:
-        return _bad(exc.message)
+    filters = read_filters()
     report = build(filters)
     names = _names_for(report)
     return _download(exports.as_xlsx(report, names),
@@ -185,10 +182,7 @@ def table_xlsx():
 @bp.get("/sponsor.pdf")
 @staff_required
 def sponsor_pdf():
-    try:
-        filters = read_filters()
-    except BadFilters as exc:
-        return _bad(exc.message)
+    filters = read_filters()
     report = build(filters)
     names = rules.public_names(report.sellers, _("Seller %d"))
     return _download(exports.sponsor_pdf(report, names, _period_text(filters)), "application/pdf",

@@ -38,7 +38,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from storefront import models  # noqa: F401 - every model, for migrations
     from storefront.accounts.session import load_user
+    from storefront.catalog import freshness  # noqa: F401 - bumps the catalog version after commits
     from storefront.i18n import select_locale
+    from storefront.web import fragments
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -46,6 +48,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale,
                    default_translation_directories=str(Path(__file__).parent / "translations"))
     limiter.init_app(app)
+    fragments.init_app(app)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"

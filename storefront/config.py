@@ -67,6 +67,12 @@ def load(instance_path: str) -> dict:
         "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(Path(instance_path) / "media")),
         "MEDIA_URL_PREFIX": "/media",
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        #: Redis for cached page fragments; defaults to REDIS_URL, unset means no cache
+        "CACHE_REDIS_URL": os.environ.get("CACHE_REDIS_URL") or os.environ.get("REDIS_URL", ""),
+        #: start of every cache key, so several shops can share one Redis
+        "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "pasar-ibu:"),
+        #: FRAGMENT_CACHE=0 turns the fragment cache off (benchmarks compare both)
+        "FRAGMENT_CACHE": os.environ.get("FRAGMENT_CACHE", "1") != "0",
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Makassar",

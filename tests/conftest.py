@@ -64,6 +64,7 @@ def _build_app(backend: str, tmp: Path):
         "RATELIMIT_ENABLED": False,
         "MEDIA_ROOT": str(tmp / "media"),
         "REDIS_URL": "",
+        "CACHE_REDIS_URL": "",
         "SERVER_NAME": "localhost",
         "PUBLIC_BASE_URL": "http://localhost",
     })

@@ -16,6 +16,7 @@ from sqlalchemy.orm import contains_eager
 
 from storefront import clock
 from storefront.accounts.models import User
+from storefront.catalog import freshness
 from storefront.catalog.models import Product
 from storefront.delivery.services import fees_to
 from storefront.domain import splitting
@@ -252,14 +253,17 @@ def _booked(product_id: int, day: date | None) -> int:
 
 
 def _take_stock(product: Product, quantity: int) -> None:
-    result = db.session.execute(
+    stock_left = db.session.scalar(
         sa.update(Product)
         .where(Product.id == product.id, Product.stock >= quantity)
         .values(stock=Product.stock - quantity)
-        .execution_options(synchronize_session=False))
-    if result.rowcount != 1:
+        .returning(Product.stock)
+        .execution_options(synchronize_session=False, **{freshness.STOCK_ONLY: True}))
+    if stock_left is None:
         left = db.session.scalar(sa.select(Product.stock).where(Product.id == product.id))
         raise OutOfStock(product.id, product.name, quantity, left or 0, "stock")
+    if stock_left == 0:
+        freshness.mark_changed(db.session)  # listings now say "sold out"
 
 
 def _book_capacity(product: Product, day: date, quantity: int) -> None:

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from storefront import clock
 from storefront.accounts.models import User
 from storefront.audit.services import record
+from storefront.catalog import freshness
 from storefront.catalog.models import Product
 from storefront.domain.order_states import (
     SellerOrderStatus,
@@ -150,8 +151,11 @@ def _return_stock(part: SellerOrder) -> None:
                 .values(booked=CapacityBooking.booked - line.quantity)
                 .execution_options(synchronize_session=False))
         else:
-            db.session.execute(
+            stock_now = db.session.scalar(
                 sa.update(Product).where(Product.id == line.product_id,
                                          Product.stock.is_not(None))
                 .values(stock=Product.stock + line.quantity)
-                .execution_options(synchronize_session=False))
+                .returning(Product.stock)
+                .execution_options(synchronize_session=False, **{freshness.STOCK_ONLY: True}))
+            if stock_now == line.quantity:
+                freshness.mark_changed(db.session)  # it was sold out; listings offer it again

@@ -14,20 +14,30 @@ from flask import (
     url_for,
 )
 
+from storefront import clock
 from storefront.catalog import queries
 from storefront.curation import queries as curation_queries
 from storefront.extensions import db
 from storefront.i18n import LANG_COOKIE
 from storefront.site import readiness
+from storefront.web import fragments
 from storefront.web.access import safe_next
+from storefront.web.template_helpers import locale_code
 
 bp = Blueprint("site", __name__)
 
 
 @bp.get("/")
 def home():
+    listings = fragments.cached_html(
+        "home", (locale_code(), clock.today_local(), request.script_root), _render_home_listings)
+    return render_template("site/home.html", listings=listings)
+
+
+def _render_home_listings() -> str:
+    """Everything below the header; collections depend on the date, so the date is in its key."""
     return render_template(
-        "site/home.html",
+        "site/_home_listings.html",
         featured=queries.featured(8),
         newest=queries.newest(12),
         categories=queries.categories(),

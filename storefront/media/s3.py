@@ -27,7 +27,8 @@ def _client_config(endpoint: str | None) -> Config:
     return Config(
         connect_timeout=3,
         read_timeout=20,
-        retries={"max_attempts": 3, "mode": "standard"},
+        # three attempts in all unless AWS_MAX_ATTEMPTS says otherwise
+        retries={"mode": "standard"},
         # other S3-compatible stores serve buckets reliably only as https://host/<bucket>/<key>
         s3={"addressing_style": "path" if endpoint else "auto"},
         # checksums only where S3 demands them: some compatible stores refuse the newer ones

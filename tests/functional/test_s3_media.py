@@ -96,6 +96,7 @@ def transfer(app, make_order):
 def test_a_transfer_proof_is_kept_private_in_the_bucket(client, app, s3_media, transfer, make_user,
                                                         login):
     app.config["MEDIA_PUBLIC_URL"] = "https://cdn.pasaribu.example/media"
+    local_before = _local_files(proof_root())  # the folder is shared by the whole session
     reply = client.post(f"/bayar/{transfer.token}/bukti",
                         data={"photo": (io.BytesIO(images.png_bytes(300, 500)), "bukti.png")},
                         content_type="multipart/form-data")
@@ -104,7 +105,7 @@ def test_a_transfer_proof_is_kept_private_in_the_bucket(client, app, s3_media, t
     key = db.session.get(Payment, transfer.id).proof_key
     assert s3_media.keys() == [f"proofs/{file_name(key, size)}" for size in sorted(SIZES)]
     assert s3_media.head(f"proofs/{file_name(key, 'full')}")["CacheControl"] == "private, no-store"
-    assert _local_files(proof_root()) == []
+    assert _local_files(proof_root()) == local_before
     assert client.get(f"/media/{file_name(key, 'full')}").status_code == 404
 
     login(make_user(Role.BUYER))

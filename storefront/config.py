@@ -101,6 +101,7 @@ def load(instance_path: str) -> dict:
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),
         "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
         **payment_settings(),
+        **media_settings(production),
     }
 
 
@@ -126,3 +127,46 @@ def payment_settings() -> dict:
         #: private folder for proof-of-payment photos; empty: "proofs" beside MEDIA_ROOT
         "PROOF_ROOT": env("PROOF_ROOT", ""),
     }
+
+
+def media_settings(production: bool) -> dict:
+    """Where photos and payment proofs are kept (see README, Media storage)."""
+    env = os.environ.get
+    settings = {
+        #: "local" (folders MEDIA_ROOT and PROOF_ROOT) or "s3" (any S3-compatible bucket)
+        "MEDIA_STORAGE": env("MEDIA_STORAGE", "local").strip().lower(),
+        #: the bucket for MEDIA_STORAGE=s3; required in production
+        "S3_BUCKET": env("S3_BUCKET", "").strip(),
+        #: the store's address, e.g. https://<account>.r2.cloudflarestorage.com; empty: AWS S3
+        "S3_ENDPOINT_URL": env("S3_ENDPOINT_URL", "").strip(),
+        #: the bucket's region (AWS, Wasabi); empty: boto3's default
+        "S3_REGION": env("S3_REGION", "").strip(),
+        #: key prefix of public media (photos, share images)
+        "S3_MEDIA_PREFIX": key_prefix(env("S3_MEDIA_PREFIX", "media/")),
+        #: key prefix of payment proofs: private, never under the media prefix
+        "S3_PROOF_PREFIX": key_prefix(env("S3_PROOF_PREFIX", "proofs/")),
+        #: public address of the media prefix (bucket or CDN); empty: served by the app at /media
+        "MEDIA_PUBLIC_URL": env("MEDIA_PUBLIC_URL", "").strip().rstrip("/"),
+    }
+    check_media_settings(settings, production)
+    return settings
+
+
+def key_prefix(text: str) -> str:
+    """A bucket key prefix as "folder/": "media", "/media/" and "media/" are the same."""
+    text = text.strip().strip("/")
+    return f"{text}/" if text else ""
+
+
+def check_media_settings(settings: dict, production: bool) -> None:
+    """Stop at start on a store that cannot work or would make payment proofs public."""
+    if settings["MEDIA_STORAGE"] not in ("local", "s3"):
+        raise ConfigError(f"MEDIA_STORAGE must be local or s3, not {settings['MEDIA_STORAGE']!r}")
+    if settings["MEDIA_STORAGE"] != "s3":
+        return
+    if production and not settings["S3_BUCKET"]:
+        raise ConfigError("MEDIA_STORAGE=s3 needs S3_BUCKET: the name of the bucket to keep media in")
+    media, proofs = settings["S3_MEDIA_PREFIX"], settings["S3_PROOF_PREFIX"]
+    if not proofs or media.startswith(proofs) or proofs.startswith(media):
+        raise ConfigError("S3_MEDIA_PREFIX and S3_PROOF_PREFIX must differ and neither may contain "
+                          "the other, or payment proofs could be served as public media")

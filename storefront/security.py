@@ -5,6 +5,8 @@ to this site, and checkout may redirect to Stripe's hosted page.
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, g
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -26,6 +28,14 @@ CSP = {
     "base-uri": "'self'",
     "object-src": "'none'",
 }
+
+
+def content_security_policy(app: Flask) -> dict[str, str]:
+    """The CSP, with the bucket or CDN in ``MEDIA_PUBLIC_URL`` allowed to serve images."""
+    public = urlsplit(app.config.get("MEDIA_PUBLIC_URL") or "")
+    if not public.netloc:
+        return CSP
+    return {**CSP, "img-src": f"{CSP['img-src']} {public.scheme}://{public.netloc}"}
 
 
 def keep_private() -> None:
@@ -53,7 +63,7 @@ def install(app: Flask) -> None:
     # one Talisman per app: it keeps its options on the instance, not on the app
     app.extensions["talisman"] = Talisman(
         app,
-        content_security_policy=CSP,
+        content_security_policy=content_security_policy(app),
         force_https=production,
         strict_transport_security=production,
         strict_transport_security_max_age=31536000,

@@ -132,6 +132,31 @@ def fake_stripe(app):
     thread.join(timeout=5)
 
 
+# --- media in an S3-compatible bucket ---------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """The loopback fake S3, started once per session; boto3 gets dummy keys meanwhile."""
+    from tests.fakes.s3_server import FakeS3, aws_environment
+
+    with aws_environment():
+        fake = FakeS3()
+        fake.start()
+        yield fake
+        fake.stop()
+
+
+@pytest.fixture
+def s3_media(app, s3_server):
+    """The app keeps photos and proofs in a fresh bucket of the fake (MEDIA_STORAGE=s3);
+    returns the bucket, to look inside it."""
+    bucket = s3_server.new_bucket()
+    app.config.update(MEDIA_STORAGE="s3", S3_BUCKET=bucket.name, S3_ENDPOINT_URL=s3_server.url,
+                      S3_REGION="us-east-1", S3_MEDIA_PREFIX="media/", S3_PROOF_PREFIX="proofs/",
+                      MEDIA_PUBLIC_URL="")
+    return bucket
+
+
 @pytest.fixture
 def make_payment(app, make_order):
     """A payment row without calling any provider (card rows get a fake session id);

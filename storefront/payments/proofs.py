@@ -7,18 +7,19 @@ from pathlib import Path
 from flask import current_app
 
 from storefront.media.images import render
-from storefront.media.storage import LocalStorage, file_name
+from storefront.media.storage import PRIVATE_CACHE, Storage, configured_store, file_name
 
 
 def proof_root() -> Path:
-    """A private folder (``PROOF_ROOT``, else ``proofs`` beside the media folder):
-    proofs are shown to staff only, never under /media."""
+    """The local private folder (``PROOF_ROOT``, else ``proofs`` beside the media folder)."""
     configured = current_app.config.get("PROOF_ROOT")
     return Path(configured) if configured else Path(current_app.config["MEDIA_ROOT"]).parent / "proofs"
 
 
-def proof_storage() -> LocalStorage:
-    return LocalStorage(str(proof_root()))
+def proof_storage() -> Storage:
+    """Proofs are shown to staff only: their own folder, or their own bucket prefix
+    (``S3_PROOF_PREFIX``), never under /media or ``MEDIA_PUBLIC_URL``."""
+    return configured_store(str(proof_root()), current_app.config["S3_PROOF_PREFIX"], PRIVATE_CACHE)
 
 
 def save_proof(data: bytes) -> str:
@@ -34,5 +35,6 @@ def save_proof(data: bytes) -> str:
     return key
 
 
-def proof_path(key: str, size: str = "full") -> Path:
-    return proof_root() / file_name(key, size)
+def read_proof(key: str, size: str = "full") -> bytes | None:
+    """The proof photo's bytes, or None when it is not in the store."""
+    return proof_storage().read(file_name(key, size))

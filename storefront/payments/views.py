@@ -12,11 +12,12 @@ from flask_login import current_user
 from storefront.domain.payment_states import PaymentStatus
 from storefront.extensions import db, limiter
 from storefront.media.images import InvalidImage
+from storefront.media.serving import private_photo_response
 from storefront.orders.models import Order
 from storefront.payments import services
 from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
-from storefront.payments.proofs import proof_path, save_proof
+from storefront.payments.proofs import read_proof, save_proof
 from storefront.payments.providers import ProviderError
 from storefront.security import UPLOAD_LIMIT, keep_private
 from storefront.web.access import staff_required
@@ -126,12 +127,10 @@ def proof(payment_id: int):
     payment = _staff_payment(payment_id)
     if not payment.proof_key:
         abort(404)
-    path = proof_path(payment.proof_key)
-    if not path.is_file():
+    data = read_proof(payment.proof_key)
+    if data is None:
         abort(404)
-    response = send_file(path, mimetype="image/webp", max_age=0)
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_photo_response(data)
 
 
 @staff_bp.post("/<int:payment_id>/konfirmasi")

@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 from storefront.catalog.models import Product
 from storefront.media.storage import file_name
-from storefront.reach.links import absolute_url
+from storefront.reach.links import absolute_url, media_link
 
 #: Columns every catalog needs, in the order Meta and Google list them.
 FIELDS = ["id", "title", "description", "availability", "condition", "price", "link", "image_link",
@@ -32,7 +32,7 @@ def feed_row(product: Product) -> dict[str, str]:
         "condition": "new",
         "price": f"{product.price} IDR",
         "link": absolute_url("catalog.product", slug=product.slug),
-        "image_link": (absolute_url("site.media", name=file_name(cover.key, "full")) if cover
+        "image_link": (media_link(file_name(cover.key, "full"), absolute=True) if cover
                        else absolute_url("reach.product_image", slug=product.slug)),
         "brand": product.shop.name,
     }

@@ -13,3 +13,12 @@ def absolute_url(endpoint: str, **values) -> str:
 def canonical_url() -> str:
     """This page's public address without its query string."""
     return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + request.path
+
+
+def media_link(name: str, absolute: bool = False) -> str:
+    """A stored photo's address: straight from the bucket or CDN when ``MEDIA_PUBLIC_URL``
+    is set, else the app's /media route (absolute for feeds and messages)."""
+    public = current_app.config["MEDIA_PUBLIC_URL"]
+    if public:
+        return f"{public}/{name}"
+    return absolute_url("site.media", name=name) if absolute else url_for("site.media", name=name)

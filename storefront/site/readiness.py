@@ -36,14 +36,15 @@ def redis_answers() -> bool:
 
 
 def media_writable() -> bool:
-    from storefront.media.storage import storage
+    """A probe file can be written and deleted in the media store (folder or bucket)."""
+    from storefront.media.storage import StorageError, storage
 
     name = f"readyz/{secrets.token_hex(4)}.txt"
     store = storage()
     try:
         store.put(name, b"ok", "text/plain")
         store.delete(name)
-    except OSError:
+    except StorageError:
         return False
     return True
 

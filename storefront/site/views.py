@@ -10,7 +10,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_from_directory,
     url_for,
 )
 
@@ -19,6 +18,7 @@ from storefront.catalog import queries
 from storefront.curation import queries as curation_queries
 from storefront.extensions import db
 from storefront.i18n import LANG_COOKIE
+from storefront.media.serving import public_photo_response
 from storefront.site import readiness
 from storefront.web import fragments
 from storefront.web.access import safe_next
@@ -81,10 +81,9 @@ def set_language(lang: str):
 
 @bp.get("/media/<path:name>")
 def media(name: str):
-    """Local media files; long-cached because every name is unique."""
-    if not name.endswith(".webp"):
+    """Photos read through the media store; long-cached because every name is unique."""
+    response = public_photo_response(name)
+    if response is None:
         abort(404)
-    response = send_from_directory(current_app.config["MEDIA_ROOT"], name, max_age=31536000)
-    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
 

@@ -8,6 +8,8 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from storefront.media.storage import StorageError
+
 log = logging.getLogger(__name__)
 
 
@@ -53,6 +55,11 @@ def install(app: Flask) -> None:
         if error.code and error.code < 400:
             return error
         return render_error(error.code or 500)
+
+    @app.errorhandler(StorageError)
+    def _store_down(_error: StorageError):
+        log.exception("media store failed on %s", request.path)
+        return render_error(503)
 
     @app.errorhandler(Exception)
     def _unexpected(_error: Exception):

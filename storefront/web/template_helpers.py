@@ -9,7 +9,7 @@ from storefront.domain.money import format_rupiah
 from storefront.i18n import LANGUAGE_NAMES
 from storefront.media.storage import file_name
 from storefront.notifications.services import wa_link
-from storefront.reach.links import absolute_url, canonical_url
+from storefront.reach.links import absolute_url, canonical_url, media_link
 from storefront.reach.share_images import product_version, shop_version
 from storefront.reach.structured_data import product_json_ld
 
@@ -20,7 +20,7 @@ SRCSET_WIDTHS = {"thumb": 240, "card": 480, "full": 1280}
 def media_url(key: str | None, size: str = "card") -> str:
     if not key:
         return url_for("static", filename="img/placeholder.svg")
-    return url_for("site.media", name=file_name(key, size))
+    return media_link(file_name(key, size))
 
 
 def srcset(key: str | None) -> str:

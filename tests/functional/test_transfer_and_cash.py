@@ -15,7 +15,7 @@ from storefront.extensions import db
 from storefront.ledger import services as ledger
 from storefront.payments import services
 from storefront.payments.models import Payment, PaymentMethod
-from storefront.payments.proofs import proof_path, proof_root
+from storefront.payments.proofs import proof_root, read_proof
 
 
 def _png() -> bytes:
@@ -63,7 +63,7 @@ def test_transfer_path_proof_then_staff_confirms_then_ledger(client, login, tran
                         content_type="multipart/form-data")
     assert reply.status_code == 302
     payment = _fresh(transfer.id)
-    assert payment.proof_key and proof_path(payment.proof_key).is_file()
+    assert payment.proof_key and read_proof(payment.proof_key) is not None
     staff = make_user(Role.STAFF)
     db.session.commit()
     login(staff)

@@ -35,3 +35,43 @@ def test_production_cookies_are_secure(monkeypatch, tmp_path):
     settings = config.load(str(tmp_path))
     assert settings["SESSION_COOKIE_SECURE"] and settings["REMEMBER_COOKIE_SECURE"]
     assert settings["SESSION_COOKIE_HTTPONLY"] and settings["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+@pytest.fixture
+def production(monkeypatch):
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    for name in ("MEDIA_STORAGE", "S3_BUCKET", "S3_MEDIA_PREFIX", "S3_PROOF_PREFIX", "MEDIA_PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_media_stays_local_by_default(production, tmp_path):
+    assert config.load(str(tmp_path))["MEDIA_STORAGE"] == "local"
+
+
+def test_production_refuses_s3_without_a_bucket(production, tmp_path):
+    production.setenv("MEDIA_STORAGE", "s3")
+    with pytest.raises(config.ConfigError, match="MEDIA_STORAGE=s3 needs S3_BUCKET"):
+        config.load(str(tmp_path))
+    production.setenv("S3_BUCKET", "pasar-ibu-media")
+    settings = config.load(str(tmp_path))
+    assert (settings["S3_BUCKET"], settings["S3_MEDIA_PREFIX"], settings["S3_PROOF_PREFIX"]) == (
+        "pasar-ibu-media", "media/", "proofs/")
+
+
+@pytest.mark.parametrize(("media", "proofs"), [("", "proofs/"), ("media", "media/proofs"),
+                                               ("shared/", "shared")])
+def test_proofs_may_never_share_the_public_prefix(production, tmp_path, media, proofs):
+    production.setenv("MEDIA_STORAGE", "s3")
+    production.setenv("S3_BUCKET", "pasar-ibu-media")
+    production.setenv("S3_MEDIA_PREFIX", media)
+    production.setenv("S3_PROOF_PREFIX", proofs)
+    with pytest.raises(config.ConfigError, match="S3_PROOF_PREFIX"):
+        config.load(str(tmp_path))
+
+
+def test_an_unknown_media_store_is_refused(production, tmp_path):
+    production.setenv("MEDIA_STORAGE", "ftp")
+    with pytest.raises(config.ConfigError, match="local or s3"):
+        config.load(str(tmp_path))

@@ -37,6 +37,23 @@ def require_or_skip(flag: str, reason: str) -> None:
     pytest.skip(reason)
 
 
+#: The Redis that tests may use (and empty): database 15 unless TEST_REDIS_URL says otherwise.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_or_skip(url: str = TEST_REDIS_URL):
+    """A client for the test Redis; skip (or fail with REQUIRE_REDIS=1) when it does not answer."""
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    connection = Redis.from_url(url)
+    try:
+        connection.ping()
+    except RedisError:
+        require_or_skip("REQUIRE_REDIS", f"Redis not reachable at {url}")
+    return connection
+
+
 def _reset_postgres(url: str) -> None:
     engine = sa.create_engine(url)
     with engine.begin() as conn:

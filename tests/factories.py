@@ -224,6 +224,15 @@ def make_seller(app, make_shop, make_user):
 
 
 @pytest.fixture
+def seller(make_seller, login):
+    """A seller's shop, committed, with the test client logged in as her."""
+    shop = make_seller()
+    db.session.commit()
+    login(shop.owner)
+    return shop
+
+
+@pytest.fixture
 def bank_key(app):
     """A Fernet key for bank account numbers."""
     from cryptography.fernet import Fernet

@@ -76,41 +76,34 @@ class S3Storage:
     def _failed(self, action: str, name: str, error: Exception) -> StorageError:
         return StorageError(f"S3 {action} of {self.bucket}/{self.prefix}{name} failed: {error}")
 
-    def put(self, name: str, data: bytes, content_type: str) -> None:
-        key = self.key(name)
+    def _call(self, operation: str, name: str, *, absent_is_none: bool = True, **params):
+        """One S3 call on ``name``'s key: its answer, None when the key is not there
+        (if ``absent_is_none``), ``StorageError`` on any other failure."""
         try:
-            self.client.put_object(Bucket=self.bucket, Key=key, Body=data,
-                                   ContentType=content_type, CacheControl=self.cache_control)
-        except (ClientError, BotoCoreError) as exc:
-            raise self._failed("put", name, exc) from exc
+            return getattr(self.client, operation)(Bucket=self.bucket, Key=self.key(name), **params)
+        except ClientError as exc:
+            if absent_is_none and _not_found(exc):
+                return None
+            raise self._failed(operation, name, exc) from exc
+        except BotoCoreError as exc:
+            raise self._failed(operation, name, exc) from exc
+
+    def put(self, name: str, data: bytes, content_type: str) -> None:
+        self._call("put_object", name, absent_is_none=False, Body=data,
+                   ContentType=content_type, CacheControl=self.cache_control)
 
     def delete(self, name: str) -> None:
         """S3 answers a delete of a missing key with success, so this is idempotent."""
-        key = self.key(name)
-        try:
-            self.client.delete_object(Bucket=self.bucket, Key=key)
-        except (ClientError, BotoCoreError) as exc:
-            raise self._failed("delete", name, exc) from exc
+        self._call("delete_object", name)
 
     def exists(self, name: str) -> bool:
-        key = self.key(name)
-        try:
-            self.client.head_object(Bucket=self.bucket, Key=key)
-        except ClientError as exc:
-            if _not_found(exc):
-                return False
-            raise self._failed("head", name, exc) from exc
-        except BotoCoreError as exc:
-            raise self._failed("head", name, exc) from exc
-        return True
+        return self._call("head_object", name) is not None
 
     def read(self, name: str) -> bytes | None:
-        key = self.key(name)
+        answer = self._call("get_object", name)
+        if answer is None:
+            return None
         try:
-            return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read()
-        except ClientError as exc:
-            if _not_found(exc):
-                return None
-            raise self._failed("get", name, exc) from exc
-        except BotoCoreError as exc:
-            raise self._failed("get", name, exc) from exc
+            return answer["Body"].read()
+        except BotoCoreError as exc:  # the connection broke while the body was coming
+            raise self._failed("get_object", name, exc) from exc

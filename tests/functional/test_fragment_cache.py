@@ -5,14 +5,12 @@ Stock moves at checkout keep the cache unless a product sells out or comes back.
 """
 from __future__ import annotations
 
-import os
 import secrets
 from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
 from redis import Redis
-from redis.exceptions import RedisError
 
 from storefront import clock
 from storefront.catalog import services as catalog_services
@@ -23,9 +21,7 @@ from storefront.extensions import db
 from storefront.orders import services as order_services
 from storefront.shops import services as shop_services
 from storefront.web import fragments
-from tests.conftest import require_or_skip
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+from tests.conftest import TEST_REDIS_URL, redis_or_skip
 
 
 class CacheProbe:
@@ -49,13 +45,9 @@ def _bind(app, url: str, prefix: str = "pasar-ibu:") -> None:
 
 @pytest.fixture
 def cached(app):
-    redis = Redis.from_url(REDIS_URL)
-    try:
-        redis.ping()
-    except RedisError:
-        require_or_skip("REQUIRE_REDIS", f"Redis not reachable at {REDIS_URL}")
+    redis = redis_or_skip(TEST_REDIS_URL)
     prefix = f"test-{secrets.token_hex(4)}:"
-    _bind(app, REDIS_URL, prefix)
+    _bind(app, TEST_REDIS_URL, prefix)
     yield CacheProbe(redis, prefix)
     _bind(app, "")
     for key in redis.scan_iter(prefix + "*"):

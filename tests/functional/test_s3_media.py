@@ -25,14 +25,6 @@ def _local_files(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
-@pytest.fixture
-def seller(make_seller, login):
-    shop = make_seller()
-    db.session.commit()
-    login(shop.owner)
-    return shop
-
-
 def _upload_product(client, make_category, photos: int = 1) -> Product:
     category = make_category(CategoryKind.CRAFT)
     db.session.commit()

@@ -37,14 +37,6 @@ BAD = {
 }
 
 
-@pytest.fixture
-def seller(make_seller, login):
-    shop = make_seller()
-    db.session.commit()
-    login(shop.owner)
-    return shop
-
-
 @pytest.mark.parametrize("case", list(BAD))
 def test_a_refused_upload_stores_nothing_and_keeps_the_form(client, seller, make_category, new_files,
                                                               case):

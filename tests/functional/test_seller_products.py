@@ -8,14 +8,6 @@ from storefront.extensions import db
 from storefront.shops.models import Shop
 
 
-@pytest.fixture
-def seller(make_seller, login):
-    shop = make_seller()
-    db.session.commit()
-    login(shop.owner)
-    return shop
-
-
 def _form(**extra) -> dict:
     return {"name": "Kue Lapis", "description": "Kue lapis legit.", "price": "25.000",
             "stock": "5", "halal_status": "certified", **extra}

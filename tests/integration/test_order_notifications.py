@@ -1,14 +1,13 @@
 """Sellers are told after the commit, and only after it: in-process, and through RQ on Redis."""
-import os
 
 import pytest
 import sqlalchemy as sa
 
 from storefront.extensions import db
 from storefront.models import Notification, Order
-from tests.conftest import require_or_skip
+from tests.conftest import TEST_REDIS_URL, redis_or_skip
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = TEST_REDIS_URL
 
 
 @pytest.fixture
@@ -41,14 +40,7 @@ def outbox(app, monkeypatch):
 
 @pytest.fixture
 def redis_queue(app):
-    from redis import Redis
-    from redis.exceptions import ConnectionError as RedisDown
-
-    connection = Redis.from_url(REDIS_URL)
-    try:
-        connection.ping()
-    except RedisDown:
-        require_or_skip("REQUIRE_REDIS", f"Redis not reachable at {REDIS_URL}")
+    connection = redis_or_skip(REDIS_URL)
     connection.flushdb()
     app.config["REDIS_URL"] = REDIS_URL
     from storefront.queue import queue

@@ -103,13 +103,25 @@ def _apps(tmp_path_factory):
 
 
 def _truncate_all() -> None:
-    tables = list(reversed(db.metadata.sorted_tables))
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(table.delete())
+    """Empty every table, children first, and start every id sequence again at 1.
+
+    DELETE, not TRUNCATE, on PostgreSQL too: TRUNCATE gives each table and index a new file,
+    about 90 ms per test here against 11 ms for deleting the few rows a test leaves. The
+    replica role (the test user is a superuser) skips the triggers that keep audit and
+    ledger rows from ever being deleted, which TRUNCATE skipped too.
+    """
+    postgres = db.engine.dialect.name == "postgresql"
+    if postgres:
+        db.session.execute(sa.text("SET LOCAL session_replication_role = replica"))
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+    if postgres:
+        sequences = db.session.scalars(sa.text(
+            "SELECT quote_ident(sequence_name) FROM information_schema.sequences "
+            "WHERE sequence_schema = 'public'")).all()
+        if sequences:
+            db.session.execute(sa.text(
+                "SELECT " + ", ".join(f"setval('{name}', 1, false)" for name in sequences)))
     db.session.commit()
 
 

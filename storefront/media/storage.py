@@ -114,10 +114,12 @@ def save_photo(data: bytes, folder: str) -> tuple[str, Rendition]:
     return store_renditions(render(data), folder)
 
 
-def store_renditions(renditions: list[Rendition], folder: str) -> tuple[str, Rendition]:
-    """Store already-rendered sizes under a new unguessable key."""
+def store_renditions(renditions: list[Rendition], folder: str,
+                     store: Storage | None = None) -> tuple[str, Rendition]:
+    """Store already-rendered sizes under a new unguessable key (in the public media store
+    unless another is given)."""
     key = f"{folder}/{secrets.token_urlsafe(12)}"
-    store = storage()
+    store = store or storage()
     for rendition in renditions:
         store.put(file_name(key, rendition.size), rendition.data, "image/webp")
     return key, renditions[-1]
@@ -127,4 +129,3 @@ def delete_photo(key: str) -> None:
     store = storage()
     for size in ("thumb", "card", "full"):
         store.delete(file_name(key, size))
-

@@ -1,13 +1,18 @@
 """Proof-of-payment photos: decoded and re-encoded like every upload, kept out of /media."""
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 from flask import current_app
 
 from storefront.media.images import render
-from storefront.media.storage import PRIVATE_CACHE, Storage, configured_store, file_name
+from storefront.media.storage import (
+    PRIVATE_CACHE,
+    Storage,
+    configured_store,
+    file_name,
+    store_renditions,
+)
 
 
 def proof_root() -> Path:
@@ -27,11 +32,7 @@ def save_proof(data: bytes) -> str:
 
     Re-encoding to WebP drops EXIF, GPS included.
     """
-    renditions = render(data)
-    key = f"proofs/{secrets.token_urlsafe(12)}"
-    store = proof_storage()
-    for rendition in renditions:
-        store.put(file_name(key, rendition.size), rendition.data, "image/webp")
+    key, _full = store_renditions(render(data), "proofs", proof_storage())
     return key
 
 

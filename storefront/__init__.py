@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.load(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
+    config.check_password_hashing(app.config)
     logs.install()
 
     register_extensions(app)

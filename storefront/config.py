@@ -11,6 +11,10 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+#: how passwords are hashed: werkzeug's scrypt. Never read from the environment; only the
+#: test configuration may choose a cheaper method, and create_app refuses it anywhere else.
+PASSWORD_HASH_METHOD = "scrypt"
+
 
 class ConfigError(RuntimeError):
     """The environment is missing something the app cannot run without."""
@@ -79,6 +83,7 @@ def load(instance_path: str) -> dict:
         "LANGUAGES": ("id", "en"),
         # five photos of up to 10 MB each, plus the rest of the form
         "MAX_CONTENT_LENGTH": 52 * 1024 * 1024,
+        "PASSWORD_HASH_METHOD": PASSWORD_HASH_METHOD,
         "PERMANENT_SESSION_LIFETIME": timedelta(days=7),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -103,6 +108,15 @@ def load(instance_path: str) -> dict:
         **payment_settings(),
         **media_settings(production),
     }
+
+
+def check_password_hashing(settings) -> None:
+    """Stop at start when a cheaper password hash than scrypt (the tests' setting) would
+    reach an app that is not a test app, or any production app."""
+    if settings.get("PASSWORD_HASH_METHOD", PASSWORD_HASH_METHOD) == PASSWORD_HASH_METHOD:
+        return
+    if not settings.get("TESTING") or settings.get("APP_ENV") == "production":
+        raise ConfigError("PASSWORD_HASH_METHOD may only be changed in the test configuration")
 
 
 def payment_settings() -> dict:

@@ -6,11 +6,13 @@ import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from storefront import clock
+from storefront.config import PASSWORD_HASH_METHOD
 from storefront.dbtypes import enum_type
 from storefront.extensions import db
 
@@ -56,7 +58,9 @@ class User(UserMixin, db.Model):
         return self.is_enabled
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        method = (current_app.config.get("PASSWORD_HASH_METHOD", PASSWORD_HASH_METHOD)
+                  if has_app_context() else PASSWORD_HASH_METHOD)
+        self.password_hash = generate_password_hash(password, method=method)
         self.end_all_sessions()
 
     def end_all_sessions(self) -> None:

@@ -6,8 +6,11 @@ PIP := $(VENV)/bin/pip
 FLASK := $(VENV)/bin/flask --app wsgi
 PORT ?= 5000
 TRANSLATIONS := storefront/translations
+## pytest-xdist workers (one SQLite file, PostgreSQL database and Redis database each); 0: none.
+PYTEST_WORKERS ?= 2
+PYTEST := $(VENV)/bin/pytest -p xdist -n $(PYTEST_WORKERS)
 
-.PHONY: run test install install-test translations i18n-extract migrate seed check lint browser bench clean
+.PHONY: run test test-slow install install-test translations i18n-extract migrate seed check lint browser bench clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -50,9 +53,15 @@ browser:
 	  || echo "chromium could not be installed: browser tests will skip"; \
 	fi
 
+## Lint, then every test but the slow ones, with few hypothesis examples; prints the wall time.
 test: install-test
-	$(VENV)/bin/ruff check storefront tests
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@TIMEFORMAT='make test: %0R s wall time'; time { \
+	  $(VENV)/bin/ruff check storefront tests && $(PYTEST) -m "not slow" $(PYTEST_ARGS); }
+
+## The slow tests, and every hypothesis test with many examples (CI runs it after `make test`).
+test-slow: install-test
+	@TIMEFORMAT='make test-slow: %0R s wall time'; time { \
+	  $(PYTEST) -m "slow or hypothesis" --hypothesis-profile=thorough $(PYTEST_ARGS); }
 
 check: install
 	DATABASE_URL=sqlite:///$$(mktemp -d)/check.db sh -c '$(FLASK) db upgrade && $(FLASK) db check'

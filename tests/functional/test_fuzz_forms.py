@@ -3,7 +3,7 @@ never a 500. Field names are read from each form page, so new forms are covered.
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from werkzeug.routing import IntegerConverter
 
@@ -18,6 +18,8 @@ HOSTILE = st.sampled_from([
     "Rp 25.000,50", "0812", "+62", "2026-02-30", "9999-12-31", "true", "[]", "{}", "\\", "%s%s%n",
 ])
 VALUE = st.one_of(HOSTILE, st.text(max_size=300), st.integers(-10**12, 10**12).map(str))
+#: examples for each of the ~60 forms: a fifth of the profile's (see tests/conftest.py)
+PER_ROUTE = max(5, settings.default.max_examples // 5)
 NAME_RE = re.compile(r'name="([A-Za-z_][\w.\-\[\]]*)"')
 
 
@@ -67,6 +69,7 @@ def _url(app, endpoint, rule_text, world):
         return url_for(endpoint, **values)
 
 
+@pytest.mark.hypothesis
 @pytest.mark.parametrize(("endpoint", "rule"), ROUTES)
 def test_no_form_answers_500(app, client, login, world, endpoint, rule):
     role = _role_for(rule)
@@ -77,8 +80,7 @@ def test_no_form_answers_500(app, client, login, world, endpoint, rule):
     names = sorted(set(NAME_RE.findall(page.get_data(as_text=True)))) if page.status_code == 200 else []
     names = [n for n in names if n not in {"csrf_token", "q"}] or ["quantity", "product_id", "name"]
 
-    @settings(max_examples=12, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(max_examples=PER_ROUTE, derandomize=True)
     @given(st.fixed_dictionaries({}, optional={n: VALUE for n in names}))
     def post(form):
         response = client.post(url, data=form)
@@ -88,8 +90,7 @@ def test_no_form_answers_500(app, client, login, world, endpoint, rule):
     post()
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(derandomize=True)
 @given(body=st.binary(max_size=400),
        signature=st.one_of(st.none(), st.text(st.characters(min_codepoint=32, max_codepoint=126),
                                               max_size=120),
@@ -102,8 +103,7 @@ def test_webhook_never_answers_500(client, body, signature):
     assert response.status_code == 400
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(derandomize=True)
 @given(q=VALUE, page=VALUE)
 def test_public_query_strings_never_answer_500(client, q, page):
     for path in ("/cari", "/", "/feed/produk.csv"):

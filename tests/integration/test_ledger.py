@@ -1,7 +1,7 @@
 """The ledger against a real database: sales, commission, refunds, payouts, immutability."""
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from storefront.accounts.models import Role
@@ -132,8 +132,6 @@ OPS = st.lists(st.one_of(
 ), max_size=15)
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(ops=OPS, rate=st.sampled_from(["0", "0.05", "0.1", "0.333"]))
 def test_balance_is_always_the_sum_and_never_pays_out_more_than_owed(
         app, make_shop, make_user, part, ops, rate):

@@ -87,9 +87,9 @@ def _worker_redis(url: str) -> str:
     return f"{scheme}://{address}/{int(number or 0) + WORKER_NUMBER}"
 
 
-#: The Redis that tests may use (and empty): database 15 unless TEST_REDIS_URL says otherwise;
+#: The Redis that tests may use (and empty): database 14 unless TEST_REDIS_URL says otherwise;
 #: xdist worker gwN uses that number plus N (so keep it at most 16 minus the workers).
-TEST_REDIS_URL = _worker_redis(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"))
+TEST_REDIS_URL = _worker_redis(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14"))
 
 
 def redis_or_skip(url: str = TEST_REDIS_URL):

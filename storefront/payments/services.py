@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from storefront import clock
 from storefront.accounts.models import User
 from storefront.audit.services import record
-from storefront.domain.payment_states import PaymentStatus, check_move
+from storefront.domain.payment_states import PaymentStatus, check_move, late_payment_target
 from storefront.extensions import db
 from storefront.payments import hooks
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund
@@ -92,12 +92,23 @@ def mark_paid(payment: Payment, *, payment_intent_id: str | None = None,
         values["payment_intent_id"] = sa.func.coalesce(Payment.payment_intent_id, payment_intent_id)
     if actor is not None:
         values["confirmed_by_id"] = actor.id
-    if _move(payment, frozenset({S.PENDING}), S.PAID, **values):
-        return True
-    if _move(payment, frozenset({S.EXPIRED, S.FAILED}), S.NEEDS_REFUND, **values):
-        log.warning("late payment for order %s: flagged for refund", payment.order_id)
-        return True
+    for target, sources in _money_arrived_moves().items():
+        if _move(payment, sources, target, **values):
+            if target == S.NEEDS_REFUND:
+                log.warning("late payment for order %s: flagged for refund", payment.order_id)
+            return True
     return False
+
+
+def _money_arrived_moves() -> dict[PaymentStatus, frozenset[PaymentStatus]]:
+    """``late_payment_target`` as moves: each target with the statuses it comes from, pending's
+    first, so a payment that expires while we wait for its row lock is still flagged for refund."""
+    moves: dict[PaymentStatus, frozenset[PaymentStatus]] = {}
+    for status in PaymentStatus:  # pending is declared first
+        target = late_payment_target(status)
+        if target is not None:
+            moves[target] = moves.get(target, frozenset()) | {status}
+    return moves
 
 
 def mark_expired(payment: Payment) -> bool:

@@ -6,6 +6,9 @@ from storefront.accounts.models import Role
 from storefront.extensions import db
 from storefront.models import CartItem, Order, Product
 
+#: money: totals and stock at checkout; see tests/conftest.py
+pytestmark = pytest.mark.both_databases
+
 
 def add(client, product, quantity="1"):
     return client.post("/keranjang/tambah", data={"product_id": str(product.id),

@@ -22,6 +22,9 @@ from storefront.models import Notification, Order, Product, SellerOrder, SellerO
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund
 from tests.paytools import post_event, row_counts
 
+#: money: payments through checkout; see tests/conftest.py
+pytestmark = pytest.mark.both_databases
+
 
 def buy(client, quantities: dict, method: str, **extra):
     for product, quantity in quantities.items():

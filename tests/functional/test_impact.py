@@ -24,6 +24,9 @@ from storefront.ledger import services as ledger
 from storefront.ledger.models import LedgerEntry
 from storefront.orders import services as orders
 
+#: the tests of the numbers run on both engines too: impact queries have a PostgreSQL branch
+numbers = pytest.mark.both_databases
+
 NOW = datetime(2026, 11, 20, 4, 0)  # 20 Nov 2026, noon in Kupang
 MONTHS = ["2026-08", "2026-09", "2026-10", "2026-11"]
 RANGE = {"dari": "2026-08-01", "sampai": "2026-11-30"}
@@ -97,6 +100,7 @@ def _table(html: str, shop_id: int) -> dict[str, list[str]]:
     return rows
 
 
+@numbers
 def test_report_reconciles_with_ledger_to_the_rupiah(history, client, login):
     """Acceptance 1: each seller's totals, per month and for the period, equal her ledger."""
     login(history["staff"])
@@ -126,6 +130,7 @@ def test_report_reconciles_with_ledger_to_the_rupiah(history, client, login):
     assert "+62813" not in html and "Ibu Pembeli" not in html  # no buyer data
 
 
+@numbers
 def test_buyers_repeat_share_and_first_sale(history, app):
     from storefront.domain.impact import Period
     from storefront.impact.queries import Filters
@@ -149,6 +154,7 @@ def test_buyers_repeat_share_and_first_sale(history, app):
     assert {m for m, _n in report.methods} == {"cash"}
 
 
+@numbers
 def test_query_count_does_not_grow_with_sellers_and_orders(app, client, login, make_staff,
                                                             count_queries):
     """Acceptance 2: 3 sellers × 10 orders and 30 sellers × 3,000 orders cost the same queries."""
@@ -275,6 +281,7 @@ def test_svg_charts_have_title_and_the_table_values(history, client, login):
     assert re.findall(r'<desc class="value">([^<]*)</desc>', methods) == count
 
 
+@numbers
 def test_filters_by_area_and_category(history, client, login, make_seller):
     login(history["staff"])
     other = make_seller(area="Alor")
@@ -351,6 +358,7 @@ def test_seller_home_shows_only_her_progress(history, client, login, make_seller
     assert "Rp 0" in html
 
 
+@numbers
 def test_products_listed_and_approved_per_month(app, make_seller, make_product):
     from storefront.domain.impact import Period
     from storefront.impact.queries import Filters

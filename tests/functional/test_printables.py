@@ -36,6 +36,7 @@ def seller_shop(make_shop, make_product, make_category):
     return shop
 
 
+@pytest.mark.both_databases  # the visit counter is an upsert written for each engine
 def test_a4_poster_qr_leads_to_the_shop_and_the_visit_is_counted(client, login, seller_shop):
     login(seller_shop.owner)
     response = client.get("/penjual/cetak/poster-a4.pdf")

@@ -1,6 +1,11 @@
 """No public page's query count grows with the number of products."""
+import pytest
+
 from storefront.extensions import db
 from storefront.models import ProductPhoto
+
+#: SQL: the statements each page runs; see tests/conftest.py
+pytestmark = pytest.mark.both_databases
 
 
 def _add_products(make_product, shops, categories, start, stop):

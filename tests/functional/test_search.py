@@ -3,6 +3,9 @@ import pytest
 
 from storefront.extensions import db
 
+#: search: LIKE, accents and ordering differ between the engines; see tests/conftest.py
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def catalog(make_product, make_shop):

@@ -11,6 +11,9 @@ from storefront.payments import services
 from storefront.payments.models import Payment, PaymentMethod, StripeEvent
 from tests.paytools import post_event, row_counts
 
+#: money: each event once, state only forward; see tests/conftest.py
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def card(fake_stripe, make_order):

@@ -17,6 +17,9 @@ from storefront.payments import services
 from storefront.payments.models import Payment, PaymentMethod
 from storefront.payments.proofs import proof_root, read_proof
 
+#: money: transfer and cash confirmations; see tests/conftest.py
+pytestmark = pytest.mark.both_databases
+
 
 def _png() -> bytes:
     out = io.BytesIO()

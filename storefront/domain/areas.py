@@ -16,7 +16,3 @@ ALL_AREAS = KOTA_KUPANG + NTT_OTHER
 
 def is_known_area(area: str) -> bool:
     return area in ALL_AREAS
-
-
-def in_kota_kupang(area: str) -> bool:
-    return area in KOTA_KUPANG

@@ -60,12 +60,3 @@ def missing_parts(parts: Iterable[Part]) -> list[int]:
         if closed or short:
             out.append(part.product_id)
     return out
-
-
-def merge_quantities(*needs: Mapping[int, int]) -> dict[int, int]:
-    """Add up units wanted per product from single lines and hamper components."""
-    out: dict[int, int] = {}
-    for need in needs:
-        for pid, qty in need.items():
-            out[pid] = out.get(pid, 0) + qty
-    return out

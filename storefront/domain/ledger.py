@@ -84,14 +84,6 @@ def commission_for(amount: int, rate: Decimal) -> int:
     return int((Decimal(amount) * rate).to_integral_value(rounding=ROUND_FLOOR))
 
 
-def commission_back(refund_total_after: int, refund_total_before: int, rate: Decimal,
-                    taken: int) -> int:
-    """Commission given back for a refund, so that over all refunds of one sale the
-    commission kept equals ``commission_for(sale - refunded)`` never below zero."""
-    back = commission_for(refund_total_after, rate) - commission_for(refund_total_before, rate)
-    return max(0, min(back, taken))
-
-
 def balance(amounts: Iterable[int]) -> int:
     """Her balance: the sum of her entries' signed amounts."""
     return sum(amounts)

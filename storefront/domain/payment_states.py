@@ -39,9 +39,6 @@ ALLOWED_MOVES: dict[PaymentStatus, frozenset[PaymentStatus]] = {
     S.REFUNDED: frozenset(),
 }
 
-#: Statuses that end the wait for money, whatever comes next.
-SETTLED = frozenset({S.PAID, S.FAILED, S.EXPIRED, S.NEEDS_REFUND, S.REFUNDED})
-
 
 def check_move(current: PaymentStatus, target: PaymentStatus) -> PaymentStatus:
     """Return ``target`` if the move is allowed, else raise ``InvalidPaymentMove``."""

@@ -58,13 +58,6 @@ def is_available(hamper: Hamper) -> bool:
             and not rules.missing_parts(parts(hamper)))
 
 
-def shares_by_shop(components) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for comp in components:
-        out[comp.shop_id] = out.get(comp.shop_id, 0) + comp.unit_share * comp.quantity
-    return out
-
-
 def lead_days(hamper: Hamper) -> int:
     return max((c.product.lead_days or 0 for c in hamper.components
                 if c.product.made_to_order), default=0)

@@ -4,8 +4,6 @@ Flushes, never commits.
 """
 from __future__ import annotations
 
-from datetime import timedelta
-
 import sqlalchemy as sa
 from flask import url_for
 from flask_babel import force_locale
@@ -196,12 +194,6 @@ def hand_over(point: PickupPoint, order: Order, code: str | None, staff: User) -
     record(staff, "pickup.hand_over", subject=order.number)
     db.session.flush()
     return parcels
-
-
-def lock_left(row: HandoverCode) -> timedelta | None:
-    if row.locked_until and row.locked_until > clock.now():
-        return row.locked_until - clock.now()
-    return None
 
 
 def points_for_parts(parts) -> dict[int, PickupPoint]:

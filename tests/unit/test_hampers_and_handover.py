@@ -10,7 +10,6 @@ from storefront.domain.hampers import (
     SharesDoNotAddUp,
     TooFewSellers,
     check_shares,
-    merge_quantities,
     missing_parts,
 )
 
@@ -51,10 +50,6 @@ def test_a_hamper_needs_every_part():
     assert missing_parts([_part(1, shop_takes_orders=False), _part(2)]) == [1]
     assert missing_parts([_part(1, stock=1, quantity=2), _part(2)]) == [1]
     assert missing_parts([_part(1, stock=None, made_to_order=True)]) == []
-
-
-def test_merge_quantities():
-    assert merge_quantities({1: 2}, {1: 1, 3: 4}) == {1: 3, 3: 4}
 
 
 NOW = datetime(2026, 12, 20, 9, 0)

@@ -137,6 +137,11 @@ def _part_meant(message: dict, payload: str, sender: str, seller: User) -> Selle
 
 def _accept(part: SellerOrder) -> str:
     number = part.order.number
+    # a no-op UPDATE locks the order's row (SQLite: the database) until the commit, so
+    # that two replies at once accept it once; the second then reads the moved order
+    db.session.execute(sa.update(SellerOrder).where(SellerOrder.id == part.id)
+                       .values(id=SellerOrder.id).execution_options(synchronize_session=False))
+    db.session.refresh(part)
     try:
         with db.session.begin_nested():
             tap_links.act(tap_links.make_token(part, "accept"))

@@ -396,3 +396,17 @@ def fake_whatsapp(app):
     yield fake
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture
+def fake_push(app):
+    """The loopback push-service fake, with VAPID keys in the settings."""
+    from tests.fakes import push_server
+
+    fake, server, thread = push_server.start()
+    private, public = push_server.vapid_keys()
+    app.config.update(VAPID_PRIVATE_KEY=private, VAPID_PUBLIC_KEY=public,
+                      VAPID_SUBJECT="mailto:staf@pasaribu.test", MESSAGE_RETRY_DELAYS=(0.0, 0.0))
+    yield fake
+    server.shutdown()
+    thread.join(timeout=5)

@@ -33,16 +33,16 @@ def new_order(part: SellerOrder, text: str, accept_link: str) -> Notification:
     whatsapp = template("WHATSAPP_TEMPLATE_NEW_ORDER", [
         part.order.number, items_text(part), format_rupiah(part.total),
         str(fulfilment_label(part.fulfilment)), wanted], (token,))
-    return notify(part.shop.owner, text, link=url_for("seller_orders.inbox"),
+    return notify(part.shop.owner, text, link=url_for("seller_orders.inbox", _external=False),
                   subject=f"Pasar Ibu {part.order.number}", kind=NoticeKind.ORDER,
                   event=f"order.new:{part.id}", seller_order_id=part.id, whatsapp=whatsapp,
-                  push=url_for("seller_orders.inbox") + f"#so-{part.id}")
+                  push=url_for("seller_orders.inbox", _external=False) + f"#so-{part.id}")
 
 
 def cancelled(part: SellerOrder, text: str, reason: str) -> Notification:
     """Staff (or the buyer, through staff) cancelled her order."""
     whatsapp = template("WHATSAPP_TEMPLATE_CANCELLED", [part.order.number, reason])
-    return notify(part.shop.owner, text, link=url_for("seller_orders.inbox"),
+    return notify(part.shop.owner, text, link=url_for("seller_orders.inbox", _external=False),
                   subject=f"Pasar Ibu {part.order.number}", kind=NoticeKind.ORDER,
                   event=f"order.cancelled:{part.id}", seller_order_id=part.id,
-                  whatsapp=whatsapp, push=url_for("seller_orders.inbox") + f"#so-{part.id}")
+                  whatsapp=whatsapp, push=url_for("seller_orders.inbox", _external=False) + f"#so-{part.id}")

@@ -18,7 +18,7 @@ from storefront.domain.order_states import (
 )
 from storefront.extensions import db
 from storefront.jobs import after_commit
-from storefront.notifications import order_notices
+from storefront.notifications import buyer_notices, order_notices
 from storefront.notifications.mail import send_mail
 from storefront.orders import settlement
 from storefront.orders.models import CapacityBooking, SellerOrder, SellerOrderEvent
@@ -87,6 +87,7 @@ def _rupiah(amount: int) -> str:
 
 def _tell_buyer(part: SellerOrder) -> None:
     order = part.order
+    buyer_notices.status_changed(part)
     if not order.buyer_email:
         return
     from storefront.orders.labels import status_label

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -10,8 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from storefront import clock
 from storefront.accounts.models import Role
 from storefront.extensions import db
-from storefront.notifications import display, push_services
+from storefront.notifications import contact_email, display, push_services
+from storefront.notifications.forms import ContactEmailForm
 from storefront.notifications.models import NoticeKind, Notification
+from storefront.security import keep_private
 from storefront.web.access import role_required, seller_required
 
 bp = Blueprint("notifications", __name__, url_prefix="/penjual/notifikasi")
@@ -65,3 +67,36 @@ def push_off():
     push_services.unsubscribe(current_user, (request.get_json(silent=True) or {}).get("endpoint"))
     db.session.commit()
     return jsonify(ok=True), 200
+
+
+@bp.route("/email", methods=["GET", "POST"])
+@own_seller_required
+def email():
+    form = ContactEmailForm()
+    if form.validate_on_submit():
+        contact_email.set_email(current_user, form.email.data)
+        db.session.commit()
+        flash(_("We sent a link to %(email)s. Open it to confirm the address.",
+                email=form.email.data.strip().lower()), "info")
+        return redirect(url_for("notifications.email"))
+    return render_template("notifications/email.html", form=form,
+                           current=contact_email.current(current_user))
+
+
+@bp.route("/email/konfirmasi/<token>", methods=["GET", "POST"])
+@own_seller_required
+def confirm_email(token: str):
+    """GET shows a button; only the POST confirms (a link preview changes nothing)."""
+    keep_private()
+    if request.method == "GET":
+        return render_template("notifications/email_confirm.html", token=token)
+    try:
+        contact_email.confirm(current_user, token)
+    except contact_email.LinkInvalid:
+        db.session.rollback()
+        flash(_("This link does not work any more. Write your address again to get a new one."),
+              "error")
+        return redirect(url_for("notifications.email"))
+    db.session.commit()
+    flash(_("Your e-mail address is confirmed. Order messages will also come by e-mail."), "info")
+    return redirect(url_for("notifications.email"))

@@ -105,3 +105,51 @@ def test_through_rq_on_real_redis(app, fake_whatsapp, two_sellers, place_order):
         assert [r.status for r in whatsapp_rows()] == [MessageStatus.SENT] * 2
     finally:
         connection.flushdb()
+
+
+def test_staff_cancelling_tells_her_on_whatsapp_with_the_reason(
+        fake_whatsapp, two_sellers, place_order, make_staff):
+    from storefront.orders import services
+
+    order = place_order({two_sellers[0]: 1})
+    db.session.commit()
+    part = order.parts[0]
+    services.cancel(part, make_staff(), "Pembeli minta batal lewat telepon", by_staff=True)
+    db.session.commit()
+    [_, cancelled] = fake_whatsapp.to("6281234560001")
+    assert cancelled.body["template"]["name"] == "pesanan_dibatalkan"
+    values = [p["text"] for p in cancelled.body["template"]["components"][0]["parameters"]]
+    assert values == [order.number, "Pembeli minta batal lewat telepon"]
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_two_workers_running_one_message_send_it_once(app, fake_whatsapp, two_sellers,
+                                                      round_):  # noqa: ARG001
+    import threading
+
+    owner = two_sellers[0].shop.owner
+    row = OutboundMessage(event="order.new:test", channel=Channel.WHATSAPP,
+                          recipient="6281234560001", user_id=owner.id,
+                          payload={"text": "Halo"})
+    db.session.add(row)
+    db.session.commit()
+    row_id = row.id
+    barrier = threading.Barrier(2)
+    errors: list[Exception] = []
+
+    def work():
+        with app.app_context():
+            try:
+                barrier.wait(timeout=10)
+                outbox.deliver(row_id)
+            except Exception as exc:  # noqa: BLE001 - reported by the test
+                errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == [] and len(fake_whatsapp.sent) == 1
+    [stored] = whatsapp_rows()
+    assert stored.status == MessageStatus.SENT and stored.attempts == 1

@@ -81,7 +81,9 @@ def register_blueprints(app: Flask) -> None:
     from storefront.impact.views import seller_bp as progress_bp
     from storefront.ledger.views import seller_bp as earnings_bp
     from storefront.ledger.views import staff_bp as payouts_bp
+    from storefront.notifications.staff_views import bp as staff_messages_bp
     from storefront.notifications.views import bp as notifications_bp
+    from storefront.notifications.webhook_views import bp as whatsapp_webhooks_bp
     from storefront.onboarding.views import bp as onboarding_bp
     from storefront.orders import payment_hooks
     from storefront.orders.seller_views import bp as seller_orders_bp
@@ -121,6 +123,8 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (pickup_bp, pickup_staff_bp, pickup_seller_bp, hampers_bp, hampers_staff_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(whatsapp_webhooks_bp)
+    app.register_blueprint(staff_messages_bp)
     cart_signals.install(app)
     payment_hooks.install()
 

@@ -107,6 +107,37 @@ def load(instance_path: str) -> dict:
         "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
         **payment_settings(),
         **media_settings(production),
+        **message_settings(),
+    }
+
+
+def message_settings() -> dict:
+    """WhatsApp Business, web push and escalation (see README, Messages to sellers)."""
+    env = os.environ.get
+    return {
+        #: Cloud API access token; empty turns the WhatsApp channel off
+        "WHATSAPP_TOKEN": env("WHATSAPP_TOKEN", ""),
+        "WHATSAPP_PHONE_NUMBER_ID": env("WHATSAPP_PHONE_NUMBER_ID", ""),
+        #: the Meta app's secret: signs the webhook (X-Hub-Signature-256)
+        "WHATSAPP_APP_SECRET": env("WHATSAPP_APP_SECRET", ""),
+        #: the word Meta echoes when it verifies the webhook
+        "WHATSAPP_VERIFY_TOKEN": env("WHATSAPP_VERIFY_TOKEN", ""),
+        "WHATSAPP_API_BASE": env("WHATSAPP_API_BASE", "https://graph.facebook.com"),
+        "WHATSAPP_API_VERSION": env("WHATSAPP_API_VERSION", "v21.0"),
+        #: approved template names (README lists their Indonesian texts) and their language
+        "WHATSAPP_TEMPLATE_NEW_ORDER": env("WHATSAPP_TEMPLATE_NEW_ORDER", "pesanan_baru"),
+        "WHATSAPP_TEMPLATE_CANCELLED": env("WHATSAPP_TEMPLATE_CANCELLED", "pesanan_dibatalkan"),
+        "WHATSAPP_TEMPLATE_BUYER_STATUS": env("WHATSAPP_TEMPLATE_BUYER_STATUS", "status_pesanan"),
+        "WHATSAPP_TEMPLATE_LANGUAGE": env("WHATSAPP_TEMPLATE_LANGUAGE", "id"),
+        #: VAPID keys for web push (base64url); empty turns web push off
+        "VAPID_PUBLIC_KEY": env("VAPID_PUBLIC_KEY", ""),
+        "VAPID_PRIVATE_KEY": env("VAPID_PRIVATE_KEY", ""),
+        "VAPID_SUBJECT": env("VAPID_SUBJECT", "mailto:admin@pasaribu.id"),
+        #: an order not accepted after this many minutes goes on the staff escalation list
+        "SELLER_ACCEPT_MINUTES": int(env("SELLER_ACCEPT_MINUTES", "60")),
+        #: seconds to wait before the 2nd and 3rd try of a message
+        "MESSAGE_RETRY_DELAYS": tuple(
+            float(x) for x in env("MESSAGE_RETRY_DELAYS", "5,30").split(",") if x.strip()),
     }
 
 

@@ -9,6 +9,13 @@ from storefront.curation.models import ApprovedVersion, Collection
 from storefront.delivery.models import DeliveryFee
 from storefront.hampers.models import Hamper, HamperComponent, HamperOrderPart
 from storefront.ledger.models import LedgerEntry, Payout, PayoutStatus, SellerBankAccount
+from storefront.notifications.delivery_models import (
+    ContactEmail,
+    OutboundMessage,
+    PushSubscription,
+    SellerFollowUp,
+    WhatsAppOptIn,
+)
 from storefront.notifications.models import Notification
 from storefront.orders.models import (
     CapacityBooking,
@@ -36,3 +43,5 @@ __all__ = [
     "VisitSource",
 ]
 __all__ += ["AssistConsent", "UsedOrderLink"]  # assisted selling, one-tap order links
+__all__ += ["ContactEmail", "OutboundMessage", "PushSubscription", "SellerFollowUp",
+            "WhatsAppOptIn"]  # messages outside the shop

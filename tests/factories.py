@@ -379,3 +379,34 @@ def make_hamper(app, make_pickup_point, make_staff):
                        point=point or make_pickup_point(), components=rows, staff=make_staff())
 
     return _make
+
+
+# --- messages outside the shop: WhatsApp and web push ----------------------------------------
+
+@pytest.fixture
+def fake_whatsapp(app):
+    """The loopback WhatsApp Cloud API fake, with the app pointed at it; retries without waiting."""
+    from tests.fakes import whatsapp_server as wa
+
+    fake, server, thread = wa.start()
+    app.config.update(WHATSAPP_API_BASE=fake.base_url, WHATSAPP_TOKEN=wa.TOKEN,
+                      WHATSAPP_PHONE_NUMBER_ID=wa.PHONE_NUMBER_ID,
+                      WHATSAPP_APP_SECRET=wa.APP_SECRET, WHATSAPP_VERIFY_TOKEN=wa.VERIFY_TOKEN,
+                      MESSAGE_RETRY_DELAYS=(0.0, 0.0))
+    yield fake
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def fake_push(app):
+    """The loopback push-service fake, with VAPID keys in the settings."""
+    from tests.fakes import push_server
+
+    fake, server, thread = push_server.start()
+    private, public = push_server.vapid_keys()
+    app.config.update(VAPID_PRIVATE_KEY=private, VAPID_PUBLIC_KEY=public,
+                      VAPID_SUBJECT="mailto:staf@pasaribu.test", MESSAGE_RETRY_DELAYS=(0.0, 0.0))
+    yield fake
+    server.shutdown()
+    thread.join(timeout=5)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, RadioField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from storefront.domain.phone import InvalidPhone, normalise_phone
@@ -17,6 +17,8 @@ class CheckoutForm(FlaskForm):
     email = EmailField(_l("E-mail (optional)"), validators=[
         Optional(), Email(_l("This e-mail address does not look right.")), Length(max=254)])
     address = TextAreaField(_l("Delivery address"), validators=[Length(max=500)])
+    #: she asks for status messages about this order on WhatsApp
+    whatsapp_updates = BooleanField(_l("Send me messages about this order on WhatsApp"))
     #: choices are the methods staff enabled (set by the view)
     payment_method = RadioField(_l("How do you pay?"), choices=[], validate_choice=True,
                                 validators=[DataRequired(_l("Choose how you pay."))])

@@ -15,6 +15,7 @@ from storefront.checkout.forms import CheckoutForm
 from storefront.domain.money import format_rupiah
 from storefront.domain.stock import OutOfStock, earliest_date
 from storefront.extensions import db, limiter
+from storefront.notifications import buyer_notices
 from storefront.orders.labels import method_label
 from storefront.orders.models import Fulfilment, PaymentMethod
 from storefront.payments.providers import MethodNotEnabled, ProviderError, enabled_methods
@@ -110,6 +111,7 @@ def start():
                                              PaymentMethod(form.payment_method.data))
                 payment = services.pay_for(order, url_for("orders.track", token=order.token,
                                                           _external=True))
+                buyer_notices.order_placed(order, whatsapp_updates=form.whatsapp_updates.data)
             except (services.CheckoutError, OutOfStock, AmountTooSmall, MethodNotEnabled,
                     ProviderError, PointNotOffered) as exc:
                 db.session.rollback()

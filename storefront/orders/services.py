@@ -18,8 +18,8 @@ from storefront.domain.order_states import (
 )
 from storefront.extensions import db
 from storefront.jobs import after_commit
+from storefront.notifications import buyer_notices, order_notices
 from storefront.notifications.mail import send_mail
-from storefront.notifications.services import notify
 from storefront.orders import settlement
 from storefront.orders.models import CapacityBooking, SellerOrder, SellerOrderEvent
 
@@ -62,21 +62,21 @@ def release_unpaid(part: SellerOrder, reason: str) -> bool:
 
 
 def _tell_seller_new(part: SellerOrder) -> None:
-    owner = part.shop.owner
     with force_locale("id"):
         text = _("New order %(number)s for %(shop)s: %(count)s item(s), total %(total)s. "
                  "Open Pasar Ibu to accept it.", number=part.order.number, shop=part.shop.name,
                  count=sum(line.quantity for line in part.lines), total=_rupiah(part.total))
-        text += "\n" + _tap_links_text(part)
-    notify(owner, text, link=url_for("seller_orders.inbox"), subject=f"Pasar Ibu {part.order.number}")
+        accept = _tap_link(part, "accept")
+        text += "\n" + _("Accept the order: %(accept)s\nWhen it is ready: %(ready)s",
+                         accept=accept, ready=_tap_link(part, "ready"))
+    order_notices.new_order(part, text, accept)
 
 
-def _tap_links_text(part: SellerOrder) -> str:
-    """The one-tap links of the new-order message (see ``storefront.orders.tap_links``)."""
+def _tap_link(part: SellerOrder, action: str) -> str:
+    """A one-tap link of the new-order message (see ``storefront.orders.tap_links``)."""
     from storefront.orders.tap_links import link_for
 
-    return _("Accept the order: %(accept)s\nWhen it is ready: %(ready)s",
-             accept=link_for(part, "accept"), ready=link_for(part, "ready"))
+    return link_for(part, action)
 
 
 def _rupiah(amount: int) -> str:
@@ -87,6 +87,7 @@ def _rupiah(amount: int) -> str:
 
 def _tell_buyer(part: SellerOrder) -> None:
     order = part.order
+    buyer_notices.status_changed(part)
     if not order.buyer_email:
         return
     from storefront.orders.labels import status_label
@@ -133,7 +134,7 @@ def cancel(part: SellerOrder, actor: User, reason: str, *, by_staff: bool) -> No
         with force_locale("id"):
             text = _("Staff cancelled your order %(number)s. Reason: %(reason)s",
                      number=part.order.number, reason=reason)
-        notify(part.shop.owner, text, link=url_for("seller_orders.inbox"))
+        order_notices.cancelled(part, text, reason)
     _tell_buyer(part)
     db.session.flush()
 

@@ -18,6 +18,7 @@ from storefront.domain.ledger import SaleAlreadyRecorded
 from storefront.domain.order_states import FINAL, SellerOrderStatus, check_move
 from storefront.extensions import db
 from storefront.ledger import services as ledger
+from storefront.notifications.models import NoticeKind
 from storefront.notifications.services import notify
 from storefront.orders.models import Order, SellerOrder, SellerOrderEvent
 from storefront.pickup.models import HandoverCode, PickupParcel, PickupPoint, shop_pickup_points
@@ -160,7 +161,7 @@ def _complete(part: SellerOrder, staff: User) -> None:
     with force_locale("id"):
         text = _("Order %(number)s was handed to the buyer at the pickup point.",
                  number=part.order.number)
-    notify(part.shop.owner, text, link=url_for("seller_orders.inbox"))
+    notify(part.shop.owner, text, link=url_for("seller_orders.inbox"), kind=NoticeKind.ORDER)
 
 
 def hand_over(point: PickupPoint, order: Order, code: str | None, staff: User) -> list[PickupParcel]:

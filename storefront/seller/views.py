@@ -12,6 +12,7 @@ from storefront.domain.listing import InvalidListingMove, ListingStatus
 from storefront.extensions import db, limiter
 from storefront.impact import progress
 from storefront.security import UPLOAD_LIMIT
+from storefront.seller import todo
 from storefront.seller.context import current_shop, own_photo, own_product
 from storefront.seller.forms import MoveForm, ProfileForm, StockForm, product_form
 from storefront.seller.uploads import PhotoRefused, chosen, render_uploads
@@ -25,7 +26,8 @@ bp = Blueprint("seller", __name__, url_prefix="/penjual")
 @seller_required
 def home():
     shop = current_shop()
-    return render_template("seller/home.html", shop=shop, progress=progress.for_shop(shop.id))
+    return render_template("seller/home.html", shop=shop, progress=progress.for_shop(shop.id),
+                           todo=todo.for_seller(shop.id, shop.owner_id))
 
 
 @bp.route("/toko", methods=["GET", "POST"])

@@ -90,6 +90,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
+    from storefront.payments.xendit_callbacks import bp as xendit_webhooks_bp
     from storefront.pickup.views import bp as pickup_bp
     from storefront.pickup.views import seller_bp as pickup_seller_bp
     from storefront.pickup.views import staff_bp as pickup_staff_bp
@@ -119,6 +120,8 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (impact_bp, progress_bp):
         app.register_blueprint(blueprint)
     for blueprint in (pickup_bp, pickup_staff_bp, pickup_seller_bp, hampers_bp, hampers_staff_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (xendit_webhooks_bp,):
         app.register_blueprint(blueprint)
     cart_signals.install(app)
     payment_hooks.install()

@@ -87,6 +87,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.orders.staff_views import bp as staff_orders_bp
     from storefront.orders.tap_views import bp as order_tap_bp
     from storefront.orders.views import bp as orders_bp
+    from storefront.payments.matching_views import bp as transfer_matching_bp
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
@@ -121,7 +122,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (pickup_bp, pickup_staff_bp, pickup_seller_bp, hampers_bp, hampers_staff_bp):
         app.register_blueprint(blueprint)
-    for blueprint in (xendit_webhooks_bp,):
+    for blueprint in (xendit_webhooks_bp, transfer_matching_bp):
         app.register_blueprint(blueprint)
     cart_signals.install(app)
     payment_hooks.install()

@@ -156,7 +156,8 @@ class FakeXendit:
             code = method["ewallet"]["channel_code"]
             if code != "OVO":
                 actions.append({"action": "AUTH", "url_type": "WEB", "method": "GET",
-                                "url": f"https://ewallet.xendit.test/{code.lower()}/{request_id}"})
+                                "url": f"https://ewallet.xendit.test/{code.lower()}/{request_id}",
+                                "qr_code": None})
         made = {"id": request_id, "created": _now(), "updated": _now(),
                 "reference_id": body["reference_id"], "business_id": "fake-business",
                 "currency": body["currency"], "amount": body["amount"], "country": "ID",

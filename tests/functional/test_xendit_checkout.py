@@ -11,18 +11,12 @@ from storefront.domain.payment_states import PaymentStatus
 from storefront.extensions import db
 from storefront.models import Notification, Order, Product, SellerOrder, SellerOrderEvent
 from storefront.payments.models import Payment, PaymentMethod, XenditEvent
+from tests.functional import test_checkout_payments as checkout_tests
 from tests.functional.test_checkout_payments import buy
 from tests.paytools import post_callback, row_counts
 
-
-@pytest.fixture
-def two_sellers(make_shop, make_product):
-    """Two sellers, one product each (stock 5): Rp 30.000 × 2 and Rp 45.000 × 1."""
-    shops = [make_shop(name="Dapur Mama Yuli"), make_shop(name="Tenun Mama Sari")]
-    products = [make_product(shop=shops[0], price=30_000, stock=5),
-                make_product(shop=shops[1], price=45_000, stock=5)]
-    db.session.commit()
-    return shops, {products[0]: 2, products[1]: 1}
+#: Two sellers, one product each (stock 5): Rp 30.000 × 2 and Rp 45.000 × 1.
+two_sellers = checkout_tests.two_sellers
 
 
 def _order() -> Order:

@@ -83,3 +83,44 @@ def test_virtual_account_page_on_a_phone(app, live_server, new_page, screenshot,
     assert buyer.get_by_text("Rp 350.000").first.is_visible()
     _no_sideways_scroll(buyer)
     screenshot(buyer, "pay-virtual-account")
+
+
+def test_staff_match_a_pasted_statement_on_a_phone(app, live_server, new_page, screenshot,
+                                                   make_user, make_product):
+    from storefront.accounts.models import Role
+    from tests.factories import PASSWORD
+
+    app.config.update(PAYMENT_METHODS=("bank_transfer", "cash"), TRANSFER_UNIQUE_CODE=True)
+    sambal = make_product(name="Sambal Luat Kupang", price=42_500, stock=5)
+    staff = make_user(Role.STAFF, name="Staf Keuangan")
+    db.session.commit()
+    buyer = new_page()
+    _checkout(buyer, live_server, sambal, "Ibu Maria")
+    buyer.get_by_label("Transfer bank atau QRIS").check()
+    buyer.get_by_role("button", name="Kirim pesanan").click()
+    buyer.wait_for_url(re.compile(r"/bayar/[\w-]+$"))
+    payment = _latest_payment()
+    order = db.session.get(Order, payment.order_id)
+    expect(buyer.locator(".pay-ref")).to_have_text(order.number)
+    _no_sideways_scroll(buyer)
+    screenshot(buyer, "pay-transfer-reference")
+
+    desk = new_page()
+    desk.goto(live_server + "/akun/masuk")
+    desk.fill("#login", staff.email)
+    desk.fill("#password", PASSWORD)
+    desk.locator("form.form button").click()
+    desk.goto(live_server + "/staf/pembayaran/")
+    expect(desk.get_by_text("Ibu Maria")).to_be_visible()
+    desk.get_by_role("link", name="Cocokkan mutasi rekening").click()
+    amount = f"{payment.amount:,}".replace(",", ".")
+    desk.fill("#statement", f"01/12/2026,{amount},TRSF E-BANKING {order.number}\n"
+                            "01/12/2026,10.000,TRSF LAIN\n")
+    desk.get_by_role("button", name="Cari yang cocok").click()
+    expect(desk.get_by_text("Saran yang cocok")).to_be_visible()
+    _no_sideways_scroll(desk)
+    screenshot(desk, "staff-statement-matches")
+    desk.get_by_role("button", name="Konfirmasi pembayaran yang dicentang").click()
+    expect(desk.get_by_text("1 pembayaran dikonfirmasi")).to_be_visible()
+    buyer.goto(f"{live_server}/pesanan/{order.token}")
+    expect(buyer.get_by_text("Dibayar", exact=True)).to_be_visible()

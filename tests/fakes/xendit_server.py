@@ -58,6 +58,10 @@ class FakeXendit:
         """The next ``times`` requests get ``status`` (Xendit down or refusing)."""
         self._failures.extend([status] * times)
 
+    def recover(self) -> None:
+        """Xendit is back: failures still queued are dropped."""
+        self._failures.clear()
+
     def pay(self, request_id: str, *, status: str = "SUCCEEDED", send: bool = True) -> dict:
         """The buyer paid: the request succeeds and Xendit calls back (if ``callback_url``)."""
         made = self.payment_requests[request_id]

@@ -181,3 +181,57 @@ def test_expiry_job_racing_a_payment_callback_exactly_one_wins(
         assert [_stock(p) for p in products] == [5, 5]
         assert (_moves(order.id, S.NEW), _moves(order.id, S.CANCELLED)) == (0, 2)
         assert [_notes(s.owner_id) for s in shops] == [0, 0] and _notes(staff.id) == 1
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_the_same_callback_arriving_four_times_at_once_changes_once(
+        app, client, fake_xendit, shop_and_products, round_):  # noqa: ARG001
+    shops, products = shop_and_products
+    db.session.commit()
+    order, payment = _buy(client, {products[0]: 1, products[1]: 1}, "ewallet", ewallet="OVO")
+    callback = fake_xendit.pay(payment.provider_ref, send=False)
+    barrier = threading.Barrier(4)
+    outcomes: list[object] = []
+
+    def post():
+        try:
+            barrier.wait(timeout=10)
+            outcomes.append(post_callback(app.test_client(), callback).get_json()["outcome"])
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=post) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(map(str, outcomes)) == ["changed", "duplicate", "duplicate", "duplicate"]
+    db.session.rollback()
+    assert db.session.get(Payment, payment.id).status == PaymentStatus.PAID
+    assert _moves(order.id, S.NEW) == 2
+    assert [_notes(s.owner_id) for s in shops] == [1, 1]
+
+
+def test_xendit_down_during_the_job_keeps_the_order_waiting_until_the_next_run(
+        app, client, fake_xendit, shop_and_products, make_payment):
+    from storefront.payments.models import PaymentMethod
+
+    clock.freeze(NOW)
+    shops, products = shop_and_products
+    db.session.commit()
+    order, payment = _buy(client, {products[0]: 2}, "qris")
+    transfer = make_payment(method=PaymentMethod.BANK_TRANSFER,
+                            expires_at=payment.expires_at - timedelta(minutes=5))
+    db.session.commit()
+    clock.freeze(payment.expires_at)
+    fake_xendit.fail_next(10)
+    assert "1 unpaid" in _release(app)  # the transfer still expires; the QRIS waits
+    db.session.rollback()
+    assert db.session.get(Payment, payment.id).status == PaymentStatus.PENDING
+    assert db.session.get(Payment, transfer.id).status == PaymentStatus.EXPIRED
+    assert _stock(products[0]) == 3
+    fake_xendit.recover()
+    assert "1 unpaid" in _release(app)
+    db.session.rollback()
+    assert db.session.get(Payment, payment.id).status == PaymentStatus.EXPIRED
+    assert _stock(products[0]) == 5

@@ -7,6 +7,7 @@ real SDK at the loopback fake in ``tests/fakes/xendit_server.py``.
 from __future__ import annotations
 
 import hmac
+import logging
 from collections.abc import Mapping
 from datetime import UTC, timedelta
 
@@ -35,6 +36,8 @@ from xendit.refund.model.create_refund import CreateRefund
 
 from storefront import clock
 from storefront.payments.providers.base import Charge, Outcome, ProviderError, Refunded, Started
+
+log = logging.getLogger(__name__)
 
 #: Xendit's payment request statuses, as our outcomes ("open" keeps waiting).
 STATES = {"SUCCEEDED": "paid", "FAILED": "failed", "EXPIRED": "expired", "CANCELED": "expired",
@@ -133,18 +136,23 @@ class XenditPayments:
         return Outcome(state, found.payment_method.id, int(amount) if amount is not None else None)
 
     def cancel(self, provider_ref: str | None) -> Outcome:
-        """Expire an unpaid request's payment method; says "paid" if the money beat us to it."""
-        outcome = self.check(provider_ref)
-        if outcome.state != "open":
-            return Outcome("paid", outcome.payment_intent_id, outcome.amount) \
-                if outcome.state == "paid" else Outcome("expired")
+        """Expire an unpaid request's payment method; says "paid" if the money beat us to it.
+
+        When Xendit cannot be asked it says "open": the payment keeps waiting and the next
+        run of the expiry job asks again (stock is never released on a guess).
+        """
         try:
+            outcome = self.check(provider_ref)
+            if outcome.state != "open":
+                return Outcome("paid", outcome.payment_intent_id, outcome.amount) \
+                    if outcome.state == "paid" else Outcome("expired")
             with self._client() as client:
                 PaymentMethodApi(client).expire_payment_method(
                     outcome.payment_intent_id, _preload_content=False)
-        except _ERRORS as exc:
-            raise ProviderError(str(exc)) from exc
-        after = self.check(provider_ref)
+            after = self.check(provider_ref)
+        except (ProviderError, *_ERRORS) as exc:
+            log.warning("xendit: could not expire %s, will ask again: %s", provider_ref, exc)
+            return Outcome("open")
         return after if after.state == "paid" else Outcome("expired")
 
     def refund(self, provider_ref: str | None, payment_intent_id: str | None, amount: int,  # noqa: ARG002

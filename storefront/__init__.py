@@ -90,9 +90,11 @@ def register_blueprints(app: Flask) -> None:
     from storefront.orders.staff_views import bp as staff_orders_bp
     from storefront.orders.tap_views import bp as order_tap_bp
     from storefront.orders.views import bp as orders_bp
+    from storefront.payments.matching_views import bp as transfer_matching_bp
     from storefront.payments.views import bp as payments_bp
     from storefront.payments.views import staff_bp as staff_payments_bp
     from storefront.payments.webhooks import bp as stripe_webhooks_bp
+    from storefront.payments.xendit_callbacks import bp as xendit_webhooks_bp
     from storefront.pickup.views import bp as pickup_bp
     from storefront.pickup.views import seller_bp as pickup_seller_bp
     from storefront.pickup.views import staff_bp as pickup_staff_bp
@@ -125,6 +127,8 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(whatsapp_webhooks_bp)
     app.register_blueprint(staff_messages_bp)
+    for blueprint in (xendit_webhooks_bp, transfer_matching_bp):
+        app.register_blueprint(blueprint)
     cart_signals.install(app)
     payment_hooks.install()
 

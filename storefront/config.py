@@ -106,6 +106,7 @@ def load(instance_path: str) -> dict:
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),
         "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
         **payment_settings(),
+        **xendit_settings(),
         **media_settings(production),
         **message_settings(),
     }
@@ -171,7 +172,37 @@ def payment_settings() -> dict:
         "TRANSFER_PAYMENT_HOURS": int(env("TRANSFER_PAYMENT_HOURS", "24")),
         #: private folder for proof-of-payment photos; empty: "proofs" beside MEDIA_ROOT
         "PROOF_ROOT": env("PROOF_ROOT", ""),
+        #: add Rp 1-999 to each transfer's amount so staff can match it (off by default)
+        "TRANSFER_UNIQUE_CODE": env("TRANSFER_UNIQUE_CODE", "0").lower() in ("1", "true", "yes"),
     }
+
+
+def _codes(raw: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in raw.split(",") if c.strip())
+
+
+def xendit_settings() -> dict:
+    """QRIS, virtual accounts and e-wallets through Xendit (see README, Xendit)."""
+    env = os.environ.get
+    settings = {
+        #: without a secret key the qris, va and ewallet methods are not offered
+        "XENDIT_SECRET_KEY": env("XENDIT_SECRET_KEY", ""),
+        #: the "x-callback-token" Xendit sends with every callback (Dashboard > Callbacks)
+        "XENDIT_CALLBACK_TOKEN": env("XENDIT_CALLBACK_TOKEN", ""),
+        "XENDIT_API_BASE": env("XENDIT_API_BASE", "https://api.xendit.co"),
+        #: banks offered for virtual accounts, in this order
+        "XENDIT_VA_BANKS": _codes(env("XENDIT_VA_BANKS", "BRI,BNI,MANDIRI,BCA,PERMATA")),
+        #: e-wallets offered, in this order
+        "XENDIT_EWALLETS": _codes(env("XENDIT_EWALLETS", "OVO,DANA,SHOPEEPAY,LINKAJA")),
+        #: methods whose refunds go through Xendit's refund API; others are refunded by hand
+        "XENDIT_REFUND_METHODS": tuple(m.strip() for m in
+                                       env("XENDIT_REFUND_METHODS", "qris,ewallet").split(",")),
+        #: how long a QRIS, virtual account or e-wallet payment stays payable
+        "XENDIT_PAYMENT_MINUTES": int(env("XENDIT_PAYMENT_MINUTES", "60")),
+    }
+    if settings["XENDIT_SECRET_KEY"] and not settings["XENDIT_CALLBACK_TOKEN"]:
+        raise ConfigError("XENDIT_CALLBACK_TOKEN must be set with XENDIT_SECRET_KEY")
+    return settings
 
 
 def media_settings(production: bool) -> dict:

@@ -132,6 +132,20 @@ def fake_stripe(app):
     thread.join(timeout=5)
 
 
+@pytest.fixture
+def fake_xendit(app):
+    """The loopback Xendit fake, with the app pointed at it and the Xendit methods enabled."""
+    from tests.fakes import xendit_server
+
+    fake, server, thread = xendit_server.start()
+    app.config.update(XENDIT_API_BASE=fake.base_url, XENDIT_SECRET_KEY=xendit_server.API_KEY,
+                      XENDIT_CALLBACK_TOKEN=xendit_server.CALLBACK_TOKEN,
+                      PAYMENT_METHODS=("qris", "va", "ewallet", "bank_transfer", "cash"))
+    yield fake
+    server.shutdown()
+    thread.join(timeout=5)
+
+
 # --- media in an S3-compatible bucket ---------------------------------------------------------
 
 @pytest.fixture(scope="session")

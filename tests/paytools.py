@@ -43,3 +43,16 @@ def post_event(client, event: dict, *, secret: str = WEBHOOK_SECRET, timestamp: 
     headers = {"Stripe-Signature": header} if header else {}
     return client.post("/webhooks/stripe", data=body.encode(), headers=headers,
                        content_type="application/json")
+
+
+def post_callback(client, callback: dict, *, token: str | None = "keep", body: str | None = None):
+    """POST a Xendit callback (``{"body", "headers"}`` from the fake) to /webhooks/xendit;
+    ``token`` replaces its x-callback-token (None drops it), for abuse tests."""
+    headers = dict(callback["headers"])
+    if token is None:
+        headers.pop("x-callback-token")
+    elif token != "keep":
+        headers["x-callback-token"] = token
+    data = body if body is not None else json.dumps(callback["body"])
+    return client.post("/webhooks/xendit", data=data.encode(), headers=headers,
+                       content_type="application/json")

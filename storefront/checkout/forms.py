@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from storefront.domain.phone import InvalidPhone, normalise_phone
@@ -22,6 +22,9 @@ class CheckoutForm(FlaskForm):
     #: choices are the methods staff enabled (set by the view)
     payment_method = RadioField(_l("How do you pay?"), choices=[], validate_choice=True,
                                 validators=[DataRequired(_l("Choose how you pay."))])
+    #: the bank of the virtual account, and the e-wallet (choices set by the view)
+    va_bank = SelectField(_l("Bank"), choices=[], validate_choice=False)
+    ewallet = SelectField(_l("E-wallet"), choices=[], validate_choice=False)
 
     def validate_phone(self, field):
         try:

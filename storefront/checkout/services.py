@@ -44,6 +44,7 @@ from storefront.orders.models import (
     SellerOrder,
 )
 from storefront.payments import services as payments
+from storefront.payments import transfers
 from storefront.payments.models import Payment
 from storefront.pickup.checkout_hooks import route_to_points
 
@@ -196,15 +197,18 @@ def place_order(items: Mapping[int, tuple[int, int]], buyer: Buyer,
     return order
 
 
-def pay_for(order: Order, return_url: str) -> Payment:
+def pay_for(order: Order, return_url: str, channel: str = "") -> Payment:
     """Start paying ``order`` by its method; the buyer comes back to ``return_url``.
 
-    Raises ``MethodNotEnabled``, ``AmountTooSmall`` or ``ProviderError`` (the caller rolls
+    ``channel`` is the bank or e-wallet she chose for a Xendit method. Raises
+    ``MethodNotEnabled``, ``AmountTooSmall`` or ``ProviderError`` (the caller rolls
     back, so the stock taken for the order returns too).
     """
     return payments.start_payment(order.id, order.total, order.payment_method,
                                   description=f"Pasar Ibu {order.number}",
-                                  success_url=return_url, cancel_url=return_url)
+                                  success_url=return_url, cancel_url=return_url,
+                                  channel=channel, phone=order.buyer_phone,
+                                  unique_code=transfers.unique_code_for(order.payment_method))
 
 
 def _load(items) -> dict[int, Product]:

@@ -18,7 +18,13 @@ from storefront.extensions import db, limiter
 from storefront.notifications import buyer_notices
 from storefront.orders.labels import method_label
 from storefront.orders.models import Fulfilment, PaymentMethod
-from storefront.payments.providers import MethodNotEnabled, ProviderError, enabled_methods
+from storefront.payments.channels import channel_choices, chosen_channel
+from storefront.payments.providers import (
+    XENDIT_METHODS,
+    MethodNotEnabled,
+    ProviderError,
+    enabled_methods,
+)
 from storefront.payments.providers.base import AmountTooSmall
 from storefront.pickup.services import PointNotOffered
 from storefront.security import CHECKOUT_LIMIT
@@ -91,6 +97,8 @@ def start():
         return redirect(url_for("cart.show"))
     form = CheckoutForm()
     form.payment_method.choices = [(m.value, method_label(m)) for m in enabled_methods()]
+    form.va_bank.choices = channel_choices(PaymentMethod.VA)
+    form.ewallet.choices = channel_choices(PaymentMethod.EWALLET)
     if request.method == "GET" and form.payment_method.choices:
         form.payment_method.data = form.payment_method.data or form.payment_method.choices[0][0]
     if request.method == "GET" and current_user.is_authenticated:
@@ -106,16 +114,20 @@ def start():
                                    email=(form.email.data or "").strip().lower(),
                                    address=(form.address.data or "").strip(), area=view.area,
                                    user=current_user if current_user.is_authenticated else None)
+            method = PaymentMethod(form.payment_method.data)
             try:
-                order = services.place_order(store.items(), buyer, _choices(view),
-                                             PaymentMethod(form.payment_method.data))
+                channel = chosen_channel(method, form.va_bank.data, form.ewallet.data)
+                order = services.place_order(store.items(), buyer, _choices(view), method)
                 payment = services.pay_for(order, url_for("orders.track", token=order.token,
-                                                          _external=True))
+                                                          _external=True), channel)
                 buyer_notices.order_placed(order, whatsapp_updates=form.whatsapp_updates.data)
             except (services.CheckoutError, OutOfStock, AmountTooSmall, MethodNotEnabled,
                     ProviderError, PointNotOffered) as exc:
                 db.session.rollback()
-                errors.append(_error_text(exc))
+                errors.append(_("The payment could not be started just now. Nothing was "
+                                "ordered. Try again in a few minutes, or choose another way "
+                                "to pay.") if isinstance(exc, ProviderError)
+                              and method in XENDIT_METHODS else _error_text(exc))
                 if isinstance(exc, services.PriceChanged):
                     store = cart.store_for(current_user)
                     view = cart.view(store)  # keeps the old prices to show the change
@@ -124,9 +136,10 @@ def start():
             else:
                 store.clear()
                 db.session.commit()
-                if payment.method == PaymentMethod.CARD and payment.redirect_url:
+                if payment.method in (PaymentMethod.CARD, PaymentMethod.EWALLET) \
+                        and payment.redirect_url:
                     return redirect(payment.redirect_url, code=303)
-                if payment.method == PaymentMethod.BANK_TRANSFER:
+                if payment.method == PaymentMethod.BANK_TRANSFER or method in XENDIT_METHODS:
                     return redirect(url_for("payments.pay", token=payment.token))
                 return redirect(url_for("orders.confirmation", token=order.token))
     today = clock.today_local()

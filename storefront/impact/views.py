@@ -121,7 +121,8 @@ def chart_svg(name: str, report: Report) -> str:
 
 
 def method_label(method: str) -> str:
-    labels = {"cash": _("Cash"), "card": _("Card"), "bank_transfer": _("Bank transfer or QRIS")}
+    labels = {"cash": _("Cash"), "card": _("Card"), "bank_transfer": _("Bank transfer or QRIS"),
+              "qris": "QRIS", "va": _("Virtual account"), "ewallet": _("E-wallet")}
     return labels.get(method, method)
 
 

@@ -36,6 +36,9 @@ _METHOD = {
     PaymentMethod.CARD: _l("Card, on Stripe's secure page"),
     PaymentMethod.BANK_TRANSFER: _l("Bank transfer or QRIS"),
     PaymentMethod.CASH: _l("Cash when you pick up or receive it"),
+    PaymentMethod.QRIS: _l("QRIS: scan with any bank or e-wallet app"),
+    PaymentMethod.VA: _l("Virtual account: transfer from your bank, confirmed at once"),
+    PaymentMethod.EWALLET: _l("E-wallet"),
 }
 
 

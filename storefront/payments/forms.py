@@ -24,3 +24,9 @@ class RefundForm(FlaskForm):
                           validators=[DataRequired(_l("Write the amount in rupiah.")),
                                       NumberRange(min=1, message=_l("Write an amount above zero."))])
     reason = StringField(_l("Reason"), validators=[Length(max=200)])
+
+
+class StatementForm(FlaskForm):
+    statement = TextAreaField(_l("Bank statement (CSV: date, amount, description)"),
+                              validators=[DataRequired(_l("Paste the lines of the statement.")),
+                                          Length(max=200_000)])

@@ -1,4 +1,4 @@
-"""Payments, their refunds, and the Stripe events already handled."""
+"""Payments, their refunds, and the Stripe and Xendit events already handled."""
 from __future__ import annotations
 
 import enum
@@ -22,6 +22,12 @@ class PaymentMethod(enum.StrEnum):
     BANK_TRANSFER = "bank_transfer"
     #: cash at pickup or delivery, confirmed by the seller
     CASH = "cash"
+    #: a dynamic QRIS for the exact amount, through Xendit
+    QRIS = "qris"
+    #: a virtual account at the bank the buyer picks, through Xendit
+    VA = "va"
+    #: OVO, DANA, ShopeePay or LinkAja, through Xendit
+    EWALLET = "ewallet"
 
 
 class Payment(db.Model):
@@ -34,6 +40,7 @@ class Payment(db.Model):
         sa.CheckConstraint("refunded_amount >= 0 AND refunded_amount <= amount",
                            name="refund_within_amount"),
         sa.CheckConstraint("attempt >= 1", name="attempt_positive"),
+        sa.CheckConstraint("unique_code >= 0 AND unique_code <= 999", name="unique_code_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,6 +82,12 @@ class Payment(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     #: when it last changed (UTC)
     updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)
+    #: the gateway channel the buyer chose: "QRIS", a bank ("BRI") or an e-wallet ("OVO")
+    channel: Mapped[str] = mapped_column(sa.String(24), default="", server_default="")
+    #: what the buyer pays with: the QRIS string, or the virtual account number
+    pay_code: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    #: Rp 1-999 added to a transfer's amount so staff can tell it apart; 0 when off
+    unique_code: Mapped[int] = mapped_column(default=0, server_default="0")
 
     confirmed_by: Mapped[User | None] = relationship()
     refunds: Mapped[list[PaymentRefund]] = relationship(back_populates="payment",
@@ -121,6 +134,22 @@ class StripeEvent(db.Model):
     #: the event type, e.g. "checkout.session.completed"
     type: Mapped[str] = mapped_column(sa.String(120))
     #: the payment it concerned, if we knew it
+    payment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("payments.id"))
+    #: when we received it (UTC)
+    received_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+
+class XenditEvent(db.Model):
+    """A Xendit callback already acted on; its id is stored once."""
+
+    __tablename__ = "xendit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the callback's id (its ``webhook-id``, else event and payment id); UNIQUE
+    event_id: Mapped[str] = mapped_column(sa.String(255), unique=True)
+    #: the event, e.g. "payment.succeeded"
+    type: Mapped[str] = mapped_column(sa.String(120))
+    #: the payment it concerned
     payment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("payments.id"))
     #: when we received it (UTC)
     received_at: Mapped[datetime] = mapped_column(default=clock.now)

@@ -34,20 +34,26 @@ class RefundTooLarge(ValueError):
 
 
 def start_payment(order_id: int, amount: int, method: PaymentMethod, *, description: str,
-                  success_url: str = "", cancel_url: str = "") -> Payment:
-    """A new attempt at paying ``order_id``; card attempts get a Checkout Session.
+                  success_url: str = "", cancel_url: str = "", channel: str = "",
+                  phone: str = "", unique_code: int = 0) -> Payment:
+    """A new attempt at paying ``order_id``; card attempts get a Checkout Session, QRIS,
+    VA and e-wallet attempts a Xendit payment request (``channel``: "QRIS", bank or wallet).
 
-    Raises ``MethodNotEnabled``, ``AmountTooSmall`` or ``ProviderError``.
+    ``unique_code`` (transfers) is added to ``amount``. Raises ``MethodNotEnabled``,
+    ``AmountTooSmall`` or ``ProviderError``.
     """
     provider = provider_for(method)
     last = db.session.scalar(sa.select(sa.func.max(Payment.attempt))
                              .where(Payment.order_id == order_id)) or 0
-    payment = Payment(order_id=order_id, attempt=last + 1, method=method, amount=amount)
+    amount += unique_code
+    payment = Payment(order_id=order_id, attempt=last + 1, method=method, amount=amount,
+                      channel=channel, unique_code=unique_code)
     started = provider.start(Charge(order_id, payment.attempt, amount, description,
-                                    success_url, cancel_url))
+                                    success_url, cancel_url, channel, phone))
     payment.provider_ref = started.provider_ref
     payment.redirect_url = started.redirect_url
     payment.expires_at = started.expires_at
+    payment.pay_code = started.pay_code
     db.session.add(payment)
     db.session.flush()
     return payment

@@ -15,6 +15,7 @@ from storefront.media.images import InvalidImage
 from storefront.media.serving import private_photo_response
 from storefront.orders.models import Order
 from storefront.payments import services
+from storefront.payments.channels import channel_name
 from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
 from storefront.payments.proofs import read_proof, save_proof
@@ -84,6 +85,24 @@ def qris():
     segno.make(payload, error="m").save(out, kind="svg", scale=6, border=2)
     out.seek(0)
     return send_file(out, mimetype="image/svg+xml", max_age=3600)
+
+
+@bp.get("/<token>/qr.svg")
+def payment_qr(token: str):
+    """This payment's dynamic QRIS, drawn here from the string Xendit gave."""
+    keep_private()
+    payment = _payment_by_token(token)
+    if payment.method != PaymentMethod.QRIS or not payment.pay_code:
+        abort(404)
+    out = io.BytesIO()
+    segno.make(payment.pay_code, error="m").save(out, kind="svg", scale=6, border=2)
+    out.seek(0)
+    return send_file(out, mimetype="image/svg+xml", max_age=0)
+
+
+@bp.app_template_filter("channel_name")
+def _channel_name(code: str) -> str:
+    return channel_name(code)
 
 
 @bp.cli.command("expire")

@@ -32,6 +32,10 @@ class Charge:
     description: str
     success_url: str
     cancel_url: str
+    #: the gateway channel the buyer chose ("QRIS", "BRI", "OVO"); empty for other methods
+    channel: str = ""
+    #: the buyer's phone (E.164), for e-wallets that push a request to her app (OVO)
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class Started:
     redirect_url: str
     #: when the attempt stops being payable (naive UTC), if ever
     expires_at: datetime | None
+    #: what she pays with on our page: a QRIS string or a virtual account number
+    pay_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,8 @@ class Outcome:
 
     state: str
     payment_intent_id: str | None = None
+    #: the amount the provider holds for this attempt, whole rupiah, when it says
+    amount: int | None = None
 
 
 class PaymentProvider(Protocol):

@@ -36,3 +36,6 @@ __all__ = [
     "VisitSource",
 ]
 __all__ += ["AssistConsent", "UsedOrderLink"]  # assisted selling, one-tap order links
+from storefront.search.models import SearchWordKey, SynonymGroup, SynonymWord  # noqa: E402
+
+__all__ += ["SearchWordKey", "SynonymGroup", "SynonymWord"]  # tolerant search

@@ -112,8 +112,12 @@ class Product(db.Model):
     material: Mapped[str] = mapped_column(sa.String(200), default="")
     #: craft: size ("180 × 50 cm")
     size: Mapped[str] = mapped_column(sa.String(100), default="")
-    #: lower-cased name, description and shop name, kept by catalog.search_index for search
+    #: folded words and stems of name, description and shop name (catalog.search_index)
     search_text: Mapped[str] = mapped_column(sa.Text, default="")
+    #: folded words and stems of the name alone, to rank name matches first
+    search_name: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    #: folded words and stems of the shop's name, to rank shop matches second
+    search_shop: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     #: when it was created (UTC)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     #: last change by anyone (UTC)

@@ -89,8 +89,9 @@ def test_nothing_found_offers_the_closest_names_and_the_categories(client, corpu
 
 
 def test_renaming_a_shop_refolds_its_products(client, corpus):
-    from storefront.shops.models import Shop
     import sqlalchemy as sa
+
+    from storefront.shops.models import Shop
     shop = db.session.scalar(sa.select(Shop).where(Shop.name == "Dapur Mama Yuli"))
     shop.name = "Rumah Se'i Oma"
     db.session.commit()

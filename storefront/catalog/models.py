@@ -63,6 +63,9 @@ class Product(db.Model):
         ),
         sa.Index("ix_products_status_created", "status", "created_at"),
         sa.Index("ix_products_featured_approved", "featured", "approved_at"),
+        # category pages sorted by newest or by price (filter form, issue 19)
+        sa.Index("ix_products_category_created", "category_id", "created_at"),
+        sa.Index("ix_products_category_price", "category_id", "price"),
         # on PostgreSQL a trigram index makes substring search fast (see migrations)
         sa.Index("ix_products_search_text", "search_text", postgresql_using="gin",
                  postgresql_ops={"search_text": "gin_trgm_ops"}),

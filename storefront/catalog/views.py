@@ -34,8 +34,6 @@ def filter_value(value: str, name: str, categories: list[Category]) -> str:
         return format_rupiah(int(value))
     if name == "jenis":
         return str(filter_labels.KIND_LABELS[value])
-    if name in ("halal", "tersedia"):
-        return "✓"
     return value
 
 

@@ -21,6 +21,7 @@ from storefront.extensions import db
 from storefront.orders.models import OrderLine, SellerOrder
 from storefront.search.expand import Term, expand
 from storefront.shops.models import Shop, ShopStatus
+from storefront.web import fragments
 
 #: Days of sales that count for "terlaris".
 BEST_SELLER_DAYS = 90
@@ -159,18 +160,51 @@ def suggestions(terms: list[Term]) -> list[str]:
     return list(dict.fromkeys(db.session.scalars(stmt)))
 
 
-def find(filters: Filters, categories: list[Category], category: Category | None,
-         page: int, size: int) -> Found:
-    """The page of products for ``filters`` (within ``category`` on a category page)."""
-    if filters.q.strip() and not filters.terms and not filters.cheap:
-        return Found(page=Page(items=[], number=1, has_next=False), facets=Facets(),
-                     suggestions=[], terms=[])
+def _search(filters: Filters, categories: list[Category], category_id: int | None,
+            page: int, size: int) -> dict:
+    """The page's product ids, facet counts and suggestions, as a cacheable dict."""
     terms = expand(filters.terms)
-    today = clock.today_local()
-    category_id = category.id if category else None
-    conds = conditions(filters, terms, category_id, today)
+    conds = conditions(filters, terms, category_id, clock.today_local())
     stmt = public_products().where(*(c for cs in conds.values() for c in cs))
     found = paginate(_sorted(stmt, filters.sort, terms), page, size)
     counts = facets(conds, filters, category_id, {c.id: c.kind.value for c in categories})
     names = suggestions(terms) if terms and not found.items and found.number == 1 else []
-    return Found(page=found, facets=counts, suggestions=names, terms=terms)
+    return {"ids": [p.id for p in found.items], "number": found.number, "has_next": found.has_next,
+            "facets": [counts.categories, counts.areas, counts.kinds, counts.total],
+            "suggestions": names, "_page": found}
+
+
+def _in_order(ids: list[int]) -> list[Product]:
+    if not ids:
+        return []
+    rows = {p.id: p for p in db.session.scalars(public_products().where(Product.id.in_(ids))).unique()}
+    return [rows[i] for i in ids if i in rows]
+
+
+def find(filters: Filters, categories: list[Category], category: Category | None,
+         page: int, size: int) -> Found:
+    """The page of products for ``filters`` (within ``category`` on a category page).
+
+    The ids, counts and suggestions are the same for every visitor, so they are kept in
+    the fragment cache under the catalog version (a miss costs the queries above; a hit
+    only loads the page's products and photos by id).
+    """
+    if filters.q.strip() and not filters.terms and not filters.cheap:
+        return Found(page=Page(items=[], number=1, has_next=False), facets=Facets(),
+                     suggestions=[], terms=[])
+    category_id = category.id if category else None
+    parts = (category_id, filters.terms, filters.cheap, sorted(filters.active().items()),
+             filters.sort, page, size, clock.today_local())
+    fresh: dict = {}
+
+    def compute() -> dict:
+        fresh.update(_search(filters, categories, category_id, page, size))
+        return {key: value for key, value in fresh.items() if not key.startswith("_")}
+
+    result = fragments.cached_value("search", parts, compute)
+    items = fresh["_page"].items if "_page" in fresh else _in_order(result["ids"])
+    cats, areas, kinds, total = result["facets"]
+    counts = Facets(categories={int(k): v for k, v in cats.items()}, areas=areas, kinds=kinds,
+                    total=total)
+    return Found(page=Page(items=items, number=result["number"], has_next=result["has_next"]),
+                 facets=counts, suggestions=result["suggestions"], terms=[])

@@ -5,6 +5,7 @@ import sqlalchemy as sa
 
 from storefront.accounts.models import User
 from storefront.audit import services as audit
+from storefront.catalog.freshness import mark_changed
 from storefront.domain.synonyms import parse_group
 from storefront.extensions import db
 from storefront.search.models import SynonymGroup, SynonymWord
@@ -18,6 +19,7 @@ def add_group(actor: User, text: str) -> SynonymGroup:
     db.session.add(group)
     db.session.flush()
     audit.record(actor, "synonym.add", subject=f"synonym_group:{group.id}", reason=group.label)
+    mark_changed(db.session)  # cached search results are replaced after the commit
     return group
 
 
@@ -28,6 +30,7 @@ def remove_group(actor: User, group_id: int) -> bool:
     gone = db.session.execute(sa.delete(SynonymGroup).where(SynonymGroup.id == group_id)).rowcount
     if gone:
         audit.record(actor, "synonym.remove", subject=f"synonym_group:{group_id}", reason=label or "")
+        mark_changed(db.session)
     return bool(gone)
 
 

@@ -1,4 +1,5 @@
-"""A buyer on a 360 px phone narrows a search by price and halal, sorts cheapest first, then clears a filter."""
+"""A buyer on a 360 px phone narrows a search by price and halal, sorts cheapest first,
+then clears a filter."""
 import pytest
 
 from storefront.catalog.models import HalalStatus

@@ -103,6 +103,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.reviews.seller_views import bp as seller_reviews_bp
     from storefront.reviews.staff_views import bp as staff_reviews_bp
     from storefront.reviews.views import bp as reviews_bp
+    from storefront.search.views import bp as synonyms_bp
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
@@ -129,6 +130,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(staff_messages_bp)
     for blueprint in (xendit_webhooks_bp, transfer_matching_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(synonyms_bp)
     cart_signals.install(app)
     payment_hooks.install()
 

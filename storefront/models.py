@@ -45,3 +45,6 @@ __all__ = [
 __all__ += ["AssistConsent", "UsedOrderLink"]  # assisted selling, one-tap order links
 __all__ += ["ContactEmail", "OutboundMessage", "PushSubscription", "SellerFollowUp",
             "WhatsAppOptIn"]  # messages outside the shop
+from storefront.search.models import SearchWordKey, SynonymGroup, SynonymWord  # noqa: E402
+
+__all__ += ["SearchWordKey", "SynonymGroup", "SynonymWord"]  # tolerant search

@@ -63,6 +63,9 @@ class Product(db.Model):
         ),
         sa.Index("ix_products_status_created", "status", "created_at"),
         sa.Index("ix_products_featured_approved", "featured", "approved_at"),
+        # category pages sorted by newest or by price (filter form, issue 19)
+        sa.Index("ix_products_category_created", "category_id", "created_at"),
+        sa.Index("ix_products_category_price", "category_id", "price"),
         # on PostgreSQL a trigram index makes substring search fast (see migrations)
         sa.Index("ix_products_search_text", "search_text", postgresql_using="gin",
                  postgresql_ops={"search_text": "gin_trgm_ops"}),
@@ -112,8 +115,12 @@ class Product(db.Model):
     material: Mapped[str] = mapped_column(sa.String(200), default="")
     #: craft: size ("180 × 50 cm")
     size: Mapped[str] = mapped_column(sa.String(100), default="")
-    #: lower-cased name, description and shop name, kept by catalog.search_index for search
+    #: folded words and stems of name, description and shop name (catalog.search_index)
     search_text: Mapped[str] = mapped_column(sa.Text, default="")
+    #: folded words and stems of the name alone, to rank name matches first
+    search_name: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    #: folded words and stems of the shop's name, to rank shop matches second
+    search_shop: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     #: when it was created (UTC)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     #: last change by anyone (UTC)

@@ -103,26 +103,3 @@ def _pattern(term: str) -> str:
 
 def _contains(column, term: str):
     return sa.func.lower(column).like(_pattern(term), escape="\\")
-
-
-def search(text: str, page: int, size: int) -> Page:
-    """Products matching every word in the name, description or shop name, best first.
-
-    Every word must appear in ``search_text`` (name, description and shop name,
-    lower-cased; trigram-indexed on PostgreSQL). Among the matches, a word in the
-    name weighs 3, in the shop's name 2, in the description 1. LIKE with escaped
-    wildcards works the same on SQLite and PostgreSQL and treats every character
-    of the query as text.
-    """
-    terms = search_terms(text)
-    if not terms:
-        return Page(items=[], number=1, has_next=False)
-    score = sa.literal(0)
-    stmt = public_products()
-    for term in terms:
-        stmt = stmt.where(Product.search_text.like(_pattern(term), escape="\\"))
-        score = (score + sa.case((_contains(Product.name, term), 3), else_=0)
-                 + sa.case((_contains(Shop.name, term), 2), else_=0)
-                 + sa.case((_contains(Product.description, term), 1), else_=0))
-    stmt = stmt.order_by(score.desc(), Product.created_at.desc(), Product.id.desc())
-    return paginate(stmt, page, size)

@@ -79,3 +79,23 @@ def bump_catalog_version() -> None:
     except RedisError:
         log.error("fragment cache unreachable: catalog version not bumped; "
                   "fragments may lag up to %s s", FRAGMENT_SECONDS)
+
+
+def cached_value(name: str, parts: tuple, compute: Callable[[], object]) -> object:
+    """Like ``cached_html`` for a plain value (JSON-able: lists, dicts, numbers, text)."""
+    if not enabled():
+        return compute()
+    try:
+        version = cache.get(CATALOG_VERSION_KEY) or 0
+        key = ":".join(("value", name, str(version), *map(str, parts)))
+        value = cache.get(key)
+    except RedisError:
+        log.warning("fragment cache unreachable; computing %s without it", name)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value)
+        except RedisError:
+            log.warning("fragment cache unreachable; %s not stored", name)
+    return value

@@ -1,0 +1,34 @@
+"""Issue 18: a first-time buyer, seller and staff member on a 360×740 phone."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from storefront.extensions import db
+
+pytestmark = pytest.mark.browser
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+
+
+def no_axe_violations(page) -> list[str]:
+    results = Axe().run(page, options=WCAG)
+    return [f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})"
+            for v in results.response["violations"]]
+
+
+def test_prices_never_wrap_at_360px(live_server, page, screenshot, make_product):
+    product = make_product(name="Tenun ikat selendang motif kaif panjang sekali", price=1_225_000)
+    db.session.commit()
+    page.goto(live_server + f"/produk/{product.slug}")
+    page.get_by_role("button", name="Masukkan ke keranjang").click()
+    page.goto(live_server + "/keranjang/")
+    prices = page.locator(".rp")
+    assert prices.count() >= 2
+    for i in range(prices.count()):
+        lines = prices.nth(i).evaluate("el => el.getClientRects().length")
+        assert lines == 1, prices.nth(i).inner_text()
+        assert prices.nth(i).evaluate("el => getComputedStyle(el).whiteSpace") == "nowrap"
+    screenshot(page, "phoneux-cart-prices")
+    assert no_axe_violations(page) == []

@@ -12,6 +12,7 @@ from storefront.accounts.forms import valid_phone
 from storefront.catalog.models import CategoryKind, HalalStatus
 from storefront.domain.areas import ALL_AREAS
 from storefront.domain.money import MAX_PRICE, MIN_PRICE, InvalidPrice, format_rupiah, parse_rupiah
+from storefront.web import inputs
 
 #: What the seller reads for each ``InvalidPrice.code``.
 PRICE_ERRORS = {
@@ -40,9 +41,10 @@ class ProfileForm(FlaskForm):
     story = TextAreaField(_l("Your story"), validators=[Optional(), Length(max=3000)])
     photo = FileField(_l("Shop photo"), render_kw=_IMAGE)
     area = SelectField(_l("Area"), choices=list(ALL_AREAS))
-    whatsapp = StringField(_l("WhatsApp number"), validators=[Optional(), Length(max=30), valid_phone])
+    whatsapp = StringField(_l("WhatsApp number"), validators=[Optional(), Length(max=30), valid_phone],
+                           render_kw=inputs.OWN_PHONE)
     pickup_address = TextAreaField(_l("Pickup address (private)"), validators=[
-        Optional(), Length(max=500)])
+        Optional(), Length(max=500)], render_kw=inputs.OWN_ADDRESS)
     on_holiday = BooleanField(_l("I am on holiday: pause new orders"))
 
 

@@ -32,3 +32,22 @@ def test_prices_never_wrap_at_360px(live_server, page, screenshot, make_product)
         assert prices.nth(i).evaluate("el => getComputedStyle(el).whiteSpace") == "nowrap"
     screenshot(page, "phoneux-cart-prices")
     assert no_axe_violations(page) == []
+
+
+def test_phone_fields_open_the_number_pad(live_server, page, screenshot, make_product):
+    product = make_product(price=30000)
+    db.session.commit()
+    page.goto(live_server + f"/produk/{product.slug}")
+    page.get_by_role("button", name="Masukkan ke keranjang").click()
+    page.goto(live_server + "/pesan/")
+    phone = page.locator("#phone")
+    assert (phone.get_attribute("type"), phone.get_attribute("inputmode"),
+            phone.get_attribute("autocomplete")) == ("tel", "tel", "tel")
+    assert page.locator("#name").get_attribute("autocomplete") == "name"
+    phone.fill("0812 3456 7890")  # a tel input keeps what she types, spaces included
+    assert phone.input_value() == "0812 3456 7890"
+    screenshot(page, "phoneux-checkout-fields")
+    assert no_axe_violations(page) == []
+    page.goto(live_server + "/akun/daftar")
+    assert page.locator("#phone").get_attribute("type") == "tel"
+    assert no_axe_violations(page) == []

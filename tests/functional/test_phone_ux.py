@@ -1,6 +1,10 @@
 """Issue 18, first-time phone users: what the server sends for each point."""
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from storefront.extensions import db
 
 # --- 3. prices never wrap -------------------------------------------------------------------
@@ -14,3 +18,44 @@ def test_every_price_is_a_span_that_never_wraps(client, make_product):
     assert 'content="Rp 225.000 · ' in html
     css = client.get("/static/css/site.css").get_data(as_text=True)
     assert ".rp{white-space:nowrap}" in css
+
+
+# --- 2. phone fields open the number pad; names and addresses autofill ------------------------
+
+def _forms():
+    from storefront.accounts.forms import LoginForm, RegisterForm
+    from storefront.checkout.forms import CheckoutForm
+    from storefront.hampers.forms import BuyHamperForm
+    from storefront.onboarding.forms import NewLinkForm, NewSellerForm
+    from storefront.seller.forms import ProfileForm
+
+    return {"checkout": CheckoutForm, "hamper": BuyHamperForm, "register": RegisterForm,
+            "profile": ProfileForm, "new_seller": NewSellerForm, "new_link": NewLinkForm,
+            "login": LoginForm}
+
+
+@pytest.mark.parametrize(("form", "field", "expected"), [
+    ("checkout", "phone", {"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    ("checkout", "name", {"autocomplete": "name"}),
+    ("checkout", "address", {"autocomplete": "street-address"}),
+    ("hamper", "phone", {"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    ("register", "phone", {"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    ("register", "name", {"autocomplete": "name"}),
+    ("profile", "whatsapp", {"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    ("profile", "pickup_address", {"autocomplete": "street-address"}),
+    # staff type someone else's number: the number pad, but not staff's own number offered
+    ("new_seller", "phone", {"type": "tel", "inputmode": "tel", "autocomplete": "off"}),
+    ("new_link", "phone", {"type": "tel", "inputmode": "tel", "autocomplete": "off"}),
+    ("login", "login", {"autocomplete": "username"}),
+])
+def test_fields_carry_keyboard_and_autofill_hints(app, form, field, expected):
+    with app.test_request_context("/"):
+        html = str(getattr(_forms()[form](meta={"csrf": False}), field)())
+    for name, value in expected.items():
+        assert f'{name}="{value}"' in html, html
+
+
+def test_the_register_page_asks_for_a_tel_number(client):
+    html = client.get("/akun/daftar").get_data(as_text=True)
+    tag = re.search(r'<input[^>]*id="phone"[^>]*>', html).group(0)
+    assert 'type="tel"' in tag and 'inputmode="tel"' in tag

@@ -51,3 +51,17 @@ def test_phone_fields_open_the_number_pad(live_server, page, screenshot, make_pr
     page.goto(live_server + "/akun/daftar")
     assert page.locator("#phone").get_attribute("type") == "tel"
     assert no_axe_violations(page) == []
+
+
+def test_a_phone_set_to_english_in_indonesia_gets_indonesian(live_server, new_page, screenshot,
+                                                               make_product):
+    product = make_product(made_to_order=True, lead_days=1)
+    db.session.commit()
+    page = new_page(locale="en-ID")
+    page.goto(live_server + f"/produk/{product.slug}")
+    assert page.locator("html").get_attribute("lang") == "id"
+    page.get_by_role("link", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_text("ready 1 day after you order").is_visible()
+    screenshot(page, "phoneux-english-by-choice")
+    assert no_axe_violations(page) == []

@@ -59,3 +59,28 @@ def test_the_register_page_asks_for_a_tel_number(client):
     html = client.get("/akun/daftar").get_data(as_text=True)
     tag = re.search(r'<input[^>]*id="phone"[^>]*>', html).group(0)
     assert 'type="tel"' in tag and 'inputmode="tel"' in tag
+
+
+# --- 9. Indonesian first; English plurals ---------------------------------------------------
+
+@pytest.mark.parametrize(("header", "lang"), [
+    ("en-ID,en;q=0.9", "id"), ("id", "id"), ("en-US,en;q=0.9", "en"), ("en", "en")])
+def test_accept_language_gives_indonesian_unless_only_english_is_asked(client, header, lang):
+    html = client.get("/", headers={"Accept-Language": header}).get_data(as_text=True)
+    assert f'<html lang="{lang}">' in html
+
+
+def test_the_switch_still_gives_english_in_indonesia(client):
+    client.get("/bahasa/en?next=/")
+    html = client.get("/", headers={"Accept-Language": "en-ID,en;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="en">' in html
+
+
+@pytest.mark.parametrize(("days", "text"), [(1, "ready 1 day after"), (3, "ready 3 days after")])
+def test_english_plurals_on_made_to_order(client, make_product, days, text):
+    product = make_product(made_to_order=True, lead_days=days)
+    db.session.commit()
+    english = client.get(f"/produk/{product.slug}", headers={"Accept-Language": "en"})
+    assert text in english.get_data(as_text=True)
+    indonesian = client.get(f"/produk/{product.slug}").get_data(as_text=True)
+    assert f"siap {days} hari setelah" in indonesian

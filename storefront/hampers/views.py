@@ -15,6 +15,7 @@ from storefront.curation import queries as curation_queries
 from storefront.curation.models import Collection
 from storefront.domain import hampers as rules
 from storefront.domain.listing import ListingStatus
+from storefront.domain.money import InvalidPrice, read_rupiah
 from storefront.domain.stock import OutOfStock, earliest_date
 from storefront.extensions import db
 from storefront.hampers import ordering, services
@@ -113,12 +114,14 @@ def _components() -> tuple[list[tuple[int, int, int]], str | None]:
         if not pid:
             continue
         qty = (request.form.get(f"qty-{i}") or "1").strip()
-        share = (request.form.get(f"share-{i}") or "").strip()
-        if not (pid.isdigit() and qty.isdigit() and share.isdigit()) or max(
-                len(pid), len(qty), len(share)) > 12:
+        try:
+            share = read_rupiah(request.form.get(f"share-{i}"))
+        except InvalidPrice:
+            share = None
+        if share is None or not (pid.isdigit() and qty.isdigit()) or max(len(pid), len(qty)) > 12:
             error = _("Each product needs a quantity and a share in whole rupiah.")
             continue
-        rows.append((int(pid), int(qty), int(share)))
+        rows.append((int(pid), int(qty), share))
     return rows, error
 
 

@@ -11,8 +11,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from storefront.accounts.forms import valid_phone
 from storefront.catalog.models import CategoryKind, HalalStatus
 from storefront.domain.areas import ALL_AREAS
-from storefront.domain.money import MAX_PRICE, MIN_PRICE, InvalidPrice, format_rupiah, parse_rupiah
+from storefront.domain.money import MAX_PRICE, MIN_PRICE, InvalidPrice, format_rupiah, validate_price
 from storefront.web import inputs
+from storefront.web.fields import RupiahField
 
 #: What the seller reads for each ``InvalidPrice.code``.
 PRICE_ERRORS = {
@@ -54,7 +55,7 @@ class ProductForm(FlaskForm):
     description = TextAreaField(_l("Description"), validators=[
         DataRequired(_l("Write a few words about it: what it is, how big, how it is made.")),
         Length(max=3000)])
-    price = StringField(_l("Price (Rp)"), render_kw={"inputmode": "numeric"})
+    price = RupiahField(_l("Price (Rp)"), messages=PRICE_ERRORS)
     made_to_order = BooleanField(_l("Made to order (no stock, I make it after the order)"))
     stock = IntegerField(_l("Stock ready to sell"), validators=[Optional(), NumberRange(
         min=0, max=9999, message=_l("Stock must be between 0 and 9999."))],
@@ -71,7 +72,7 @@ class ProductForm(FlaskForm):
 
     def validate_price(self, field) -> None:
         try:
-            self.rupiah = parse_rupiah(field.data)
+            self.rupiah = validate_price(field.data)
         except InvalidPrice as exc:
             raise ValidationError(str(PRICE_ERRORS[exc.code])) from exc
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from storefront.extensions import db
 
@@ -84,3 +85,56 @@ def test_english_plurals_on_made_to_order(client, make_product, days, text):
     assert text in english.get_data(as_text=True)
     indonesian = client.get(f"/produk/{product.slug}").get_data(as_text=True)
     assert f"siap {days} hari setelah" in indonesian
+
+
+# --- 12. one money field for every rupiah input ----------------------------------------------
+
+TYPED = ["100.000", "Rp 100.000", "100000"]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_payout_amount_reads_dots_and_rp(client, login, make_staff, make_shop, make_order, typed):
+    from storefront.ledger import services as ledger
+    from storefront.ledger.models import Payout
+
+    shop = make_shop()
+    ledger.record_sale(shop.id, make_order(shop=shop).parts[0].id, 150_000)
+    staff = make_staff()
+    login(staff)
+    reply = client.post(f"/staf/pembayaran/toko/{shop.id}/payout",
+                        data={"amount": typed, "bank_reference": "BNTT-1"})
+    assert reply.status_code == 302
+    assert db.session.scalar(sa.select(Payout.amount)) == 100_000
+
+
+def test_unreadable_amount_says_how_to_write_it(client, login, make_staff, make_shop):
+    shop = make_shop()
+    login(make_staff())
+    reply = client.post(f"/staf/pembayaran/toko/{shop.id}/payout",
+                        data={"amount": "seratus ribu", "bank_reference": "BNTT-1"})
+    assert reply.status_code == 400
+    html = reply.get_data(as_text=True)
+    assert "Rp 63.000" in html and 'value="seratus ribu"' in html
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_hamper_price_and_shares_read_dots_and_rp(client, login, make_staff, make_product,
+                                                  make_pickup_point, make_seller, typed):
+    from storefront.hampers.models import Hamper
+
+    a, b = make_product(shop=make_seller()), make_product(shop=make_seller())
+    point = make_pickup_point()
+    login(make_staff())
+    data = {"name": "Hamper Uji", "price": typed, "point_id": str(point.id),
+            "product-0": str(a.id), "qty-0": "1", "share-0": "Rp 40.000",
+            "product-1": str(b.id), "qty-1": "2", "share-1": "30.000"}
+    assert client.post("/staf/hampers/", data=data).status_code == 302
+    assert db.session.scalar(sa.select(Hamper.price)) == 100_000
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_delivery_fee_reads_dots_and_rp(client, seller, typed):
+    from storefront.delivery.models import DeliveryFee
+
+    assert client.post("/penjual/ongkir/", data={"fee-Oebobo": typed}).status_code == 302
+    assert db.session.scalar(sa.select(DeliveryFee.fee)) == 100_000

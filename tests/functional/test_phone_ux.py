@@ -1,6 +1,7 @@
 """Issue 18, first-time phone users: what the server sends for each point."""
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -138,3 +139,21 @@ def test_delivery_fee_reads_dots_and_rp(client, seller, typed):
 
     assert client.post("/penjual/ongkir/", data={"fee-Oebobo": typed}).status_code == 302
     assert db.session.scalar(sa.select(DeliveryFee.fee)) == 100_000
+
+
+# --- 13. a HEIC photo is accepted as promised -------------------------------------------------
+
+def test_a_heic_photo_from_an_iphone_becomes_the_product_photo(client, seller, make_category):
+    from storefront.catalog.models import Product, ProductPhoto
+    from tests.support import images
+
+    data = images.photo_heic()
+    assert data[4:12] == b"ftypheic"
+    category = make_category()
+    db.session.commit()
+    response = client.post(f"/penjual/produk/baru?kategori={category.id}", data={
+        "name": "Kue Lapis", "description": "Manis.", "price": "25.000", "stock": "3",
+        "photos": [(io.BytesIO(data), "IMG_0001.HEIC")]}, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    product = db.session.scalar(sa.select(Product))
+    assert product and db.session.scalar(sa.select(sa.func.count(ProductPhoto.id))) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
@@ -47,6 +47,7 @@ class ProfileForm(FlaskForm):
     pickup_address = TextAreaField(_l("Pickup address (private)"), validators=[
         Optional(), Length(max=500)], render_kw=inputs.OWN_ADDRESS)
     on_holiday = BooleanField(_l("I am on holiday: pause new orders"))
+    holiday_until = DateField(_l("On holiday until (optional)"), validators=[Optional()])
 
 
 class ProductForm(FlaskForm):

@@ -45,7 +45,8 @@ def profile():
             update_profile(shop, name=form.name.data, story=form.story.data or "",
                            area=form.area.data, whatsapp=form.whatsapp.data,
                            pickup_address=form.pickup_address.data or "",
-                           on_holiday=form.on_holiday.data, photo=photo[0] if photo else None)
+                           on_holiday=form.on_holiday.data, photo=photo[0] if photo else None,
+                           holiday_until=form.holiday_until.data)
             db.session.commit()
             flash(_("Your shop profile is saved."), "info")
             return redirect(url_for("seller.profile"))

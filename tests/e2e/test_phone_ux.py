@@ -65,3 +65,17 @@ def test_a_phone_set_to_english_in_indonesia_gets_indonesian(live_server, new_pa
     assert page.get_by_text("ready 1 day after you order").is_visible()
     screenshot(page, "phoneux-english-by-choice")
     assert no_axe_violations(page) == []
+
+
+def test_holiday_mode_says_until_when(live_server, page, screenshot, make_product, make_shop):
+    from datetime import date
+
+    shop = make_shop()
+    shop.on_holiday, shop.holiday_until = True, date(2026, 12, 27)
+    product = make_product(shop=shop, stock=50)
+    db.session.commit()
+    page.goto(live_server + f"/produk/{product.slug}")
+    assert page.get_by_text("Toko sedang libur sampai 27 Desember 2026").is_visible()
+    assert page.get_by_role("button", name="Masukkan ke keranjang").count() == 0
+    screenshot(page, "phoneux-holiday", full_page=False)
+    assert no_axe_violations(page) == []

@@ -157,3 +157,30 @@ def test_a_heic_photo_from_an_iphone_becomes_the_product_photo(client, seller, m
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     product = db.session.scalar(sa.select(Product))
     assert product and db.session.scalar(sa.select(sa.func.count(ProductPhoto.id))) == 1
+
+
+# --- 7. holiday mode says why and until when ---------------------------------------------------
+
+def test_a_product_in_holiday_mode_says_until_when(client, make_product, make_shop):
+    from datetime import date
+
+    shop = make_shop()
+    shop.on_holiday, shop.holiday_until = True, date(2026, 12, 27)
+    product = make_product(shop=shop, stock=50)
+    db.session.commit()
+    html = client.get(f"/produk/{product.slug}").get_data(as_text=True)
+    assert "Toko sedang libur sampai 27 Desember 2026" in html
+    assert "sisa 50" not in html and "Masukkan ke keranjang" not in html
+    assert "Toko sedang libur sampai 27 Desember 2026" in client.get(f"/toko/{shop.slug}").get_data(
+        as_text=True)
+    shop.holiday_until = None
+    db.session.commit()
+    assert "Toko sedang libur, jadi belum bisa dipesan" in client.get(
+        f"/produk/{product.slug}").get_data(as_text=True)
+
+
+def test_the_seller_sets_her_holiday_end(client, seller):
+    data = {"name": seller.name, "area": seller.area, "on_holiday": "y", "holiday_until": "2026-12-27"}
+    assert client.post("/penjual/toko", data=data).status_code == 302
+    db.session.expire_all()
+    assert str(db.session.get(type(seller), seller.id).holiday_until) == "2026-12-27"

@@ -100,6 +100,8 @@ def load(instance_path: str) -> dict:
         "HARI_IBU_DATE": hari_ibu_date(),
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),
         "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
+        #: how many days ahead a buyer may ask for a made-to-order product
+        "WANTED_DATE_MAX_DAYS": int(os.environ.get("WANTED_DATE_MAX_DAYS", "60")),
         **payment_settings(),
         **media_settings(production),
     }

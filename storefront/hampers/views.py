@@ -41,6 +41,9 @@ def index():
 
 def _order_error(exc: Exception) -> str:
     if isinstance(exc, ordering.HamperDateNeeded):
+        if exc.latest:
+            return _("Choose a day from %(date)s to %(latest)s.", date=format_date(exc.earliest, "long"),
+                     latest=format_date(exc.latest, "long"))
         return _("Some parts are made to order: choose a day on or after %(date)s.",
                  date=format_date(exc.earliest, "long"))
     if isinstance(exc, ordering.HamperPriceChanged):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
@@ -184,3 +185,24 @@ def test_the_seller_sets_her_holiday_end(client, seller):
     assert client.post("/penjual/toko", data=data).status_code == 302
     db.session.expire_all()
     assert str(db.session.get(type(seller), seller.id).holiday_until) == "2026-12-27"
+
+
+# --- 8. wanted dates at most 60 days ahead ------------------------------------------------------
+
+def test_a_wanted_date_years_ahead_is_refused(client, make_shop, make_product):
+    from storefront import clock
+    from storefront.models import Order
+
+    clock.freeze(datetime(2026, 12, 1, 3, 0))  # UTC, naive like clock.now()
+    shop = make_shop(name="Dapur Mama Ana")
+    kue = make_product(shop=shop, made_to_order=True, lead_days=2, daily_capacity=4)
+    db.session.commit()
+    client.post("/keranjang/tambah", data={"product_id": str(kue.id), "quantity": "1"})
+    data = {"name": "Ibu Maria", "phone": "0813 9999 0000", "payment_method": "cash",
+            f"date-{shop.id}": "2030-12-01"}
+    response = client.post("/pesan/", data=data)
+    assert response.status_code == 200
+    assert "pilih hari antara 3 Desember 2026 dan 30 Januari 2027" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 0
+    data[f"date-{shop.id}"] = "2027-01-30"
+    assert client.post("/pesan/", data=data).status_code == 302

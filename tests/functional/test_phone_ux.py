@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -206,3 +207,36 @@ def test_a_wanted_date_years_ahead_is_refused(client, make_shop, make_product):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 0
     data[f"date-{shop.id}"] = "2027-01-30"
     assert client.post("/pesan/", data=data).status_code == 302
+
+
+# --- 15. the audit log speaks Indonesian ----------------------------------------------------------
+
+def _audit_codes() -> set[str]:
+    """Every fixed audit code the source records (``record(actor, "x.y", …)`` and ``audit_now``)."""
+    root = Path(__file__).resolve().parents[2] / "storefront"
+    codes = set()
+    for path in root.rglob("*.py"):
+        text = path.read_text()
+        codes |= set(re.findall(
+            r'(?:record\(\s*[^,()]*(?:\([^)]*\))?,|audit_now\()\s*"([a-z_]+\.[a-z_]+)"', text))
+    return codes
+
+
+def test_every_audit_code_has_a_human_label():
+    from storefront.curation.labels import ACTION_LABELS
+
+    codes = _audit_codes()
+    assert {"hamper.save", "payout.request", "assist.start", "seller.invite"} <= codes
+    assert codes - set(ACTION_LABELS) == set()
+
+
+def test_the_audit_page_shows_labels_not_codes(client, login, make_staff):
+    from storefront.audit.services import record
+
+    staff = make_staff()
+    record(staff, "hamper.save")
+    record(staff, "assist.seller.profile")
+    login(staff)
+    html = client.get("/staf/audit").get_data(as_text=True)
+    assert "Hampers disimpan" in html and "hamper.save" not in html
+    assert "Perubahan oleh pendamping (seller.profile)" in html

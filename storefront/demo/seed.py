@@ -34,7 +34,8 @@ def seed_categories() -> dict[str, Category]:
 def seed_staff() -> None:
     staff = data.STAFF
     if db.session.scalar(sa.select(User).where(User.email == staff["email"])) is None:
-        create_user(staff["name"], staff["password"], Role.STAFF, email=staff["email"])
+        user = create_user(staff["name"], staff["password"], Role.STAFF, email=staff["email"])
+        user.permissions = "admin"  # the demo staff member may open Staff permissions
 
 
 def _product(shop: Shop, category: Category, spec: tuple, age_days: int) -> Product:

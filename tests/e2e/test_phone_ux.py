@@ -79,3 +79,48 @@ def test_holiday_mode_says_until_when(live_server, page, screenshot, make_produc
     assert page.get_by_role("button", name="Masukkan ke keranjang").count() == 0
     screenshot(page, "phoneux-holiday", full_page=False)
     assert no_axe_violations(page) == []
+
+
+def _staff_logs_in(page, base, make_staff, permissions: str = "admin"):
+    from tests.factories import PASSWORD
+
+    staff = make_staff(email="admin-e2e@pasaribu.test", name="Ibu Admin")
+    staff.permissions = permissions
+    db.session.commit()
+    page.goto(base + "/akun/masuk")
+    page.fill("#login", "admin-e2e@pasaribu.test")
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    return staff
+
+
+def test_an_admin_sets_permissions_and_reads_the_audit_log(live_server, page, screenshot, make_staff):
+    other = make_staff(name="Ibu Kasir")
+    db.session.commit()
+    _staff_logs_in(page, live_server, make_staff)
+    page.goto(live_server + "/staf/")
+    page.get_by_role("link", name="Hak akses staf").click()
+    form = page.locator("form.card", has_text="Ibu Kasir")
+    form.get_by_label("finance").check()
+    assert no_axe_violations(page) == []
+    screenshot(page, "phoneux-staff-permissions")
+    form.get_by_role("button", name="Simpan hak akses Ibu Kasir").click()
+    assert page.get_by_text("Hak akses Ibu Kasir disimpan.").is_visible()
+    db.session.expire_all()
+    assert db.session.get(type(other), other.id).permissions == "finance"
+    page.goto(live_server + "/staf/audit")
+    assert page.get_by_text("Hak akses staf diubah").first.is_visible()
+    assert no_axe_violations(page) == []
+    screenshot(page, "phoneux-audit-labels")
+
+
+def test_staff_impact_and_assist_pages_have_no_axe_violations(live_server, page, screenshot,
+                                                                make_staff, make_product):
+    make_product()
+    _staff_logs_in(page, live_server, make_staff)
+    found = {}
+    for path in ("/staf/dampak/", "/staf/dampingi/"):
+        page.goto(live_server + path)
+        found[path] = no_axe_violations(page)
+    screenshot(page, "phoneux-staff-assist")
+    assert {path: v for path, v in found.items() if v} == {}

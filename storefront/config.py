@@ -42,6 +42,12 @@ def secret_key(instance_path: str, production: bool) -> str:
     return path.read_text().strip()
 
 
+def public_base_url() -> str:
+    """PUBLIC_BASE_URL, else the local address on PORT (5000), so links follow `make run PORT=…`."""
+    url = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+    return url or f"http://127.0.0.1:{os.environ.get('PORT', '5000').strip() or '5000'}"
+
+
 def hari_ibu_date() -> str:
     """HARI_IBU_DATE as month-day ("12-22"); a wrong value stops the app at start."""
     from storefront.domain.campaign import InvalidCampaignDay, parse_month_day
@@ -73,7 +79,7 @@ def load(instance_path: str) -> dict:
         "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "pasar-ibu:"),
         #: FRAGMENT_CACHE=0 turns the fragment cache off (benchmarks compare both)
         "FRAGMENT_CACHE": os.environ.get("FRAGMENT_CACHE", "1") != "0",
-        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
+        "PUBLIC_BASE_URL": public_base_url(),
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Makassar",
         "LANGUAGES": ("id", "en"),

@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 
 from storefront import config, logs
-from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+from storefront.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 
 #: templates/ and static/ sit beside the package, at the top of the repository.
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
     from storefront.web import fragments
 
     db.init_app(app)
+    compress.init_app(app)  # first registered, so it compresses after every other hook
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale,
@@ -125,9 +126,10 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from storefront.web import template_helpers
+    from storefront.web import static_files, template_helpers
 
     template_helpers.install(app)
+    static_files.install(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

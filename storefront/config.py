@@ -102,6 +102,11 @@ def load(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
         "RATELIMIT_HEADERS_ENABLED": True,
         "PAGE_SIZE": 24,
+        #: Flask-Compress's list plus CSV (the catalog feed and exports)
+        "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/plain", "text/xml", "text/csv",
+                               "text/javascript", "application/javascript", "application/json",
+                               "application/xml", "application/rss+xml", "image/svg+xml",
+                               "image/x-icon", "image/vnd.microsoft.icon"],
         "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
         "HARI_IBU_DATE": hari_ibu_date(),
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),

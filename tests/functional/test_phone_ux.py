@@ -240,3 +240,32 @@ def test_the_audit_page_shows_labels_not_codes(client, login, make_staff):
     html = client.get("/staf/audit").get_data(as_text=True)
     assert "Hampers disimpan" in html and "hamper.save" not in html
     assert "Perubahan oleh pendamping (seller.profile)" in html
+
+
+# --- 21. compression and a year of caching for fingerprinted static files -------------------------
+
+def test_pages_are_compressed_when_the_browser_asks(client, make_product):
+    import gzip
+
+    make_product(description="Sambal lu'at khas Kupang. " * 40)
+    db.session.commit()
+    plain = client.get("/")
+    assert plain.headers.get("Content-Encoding") is None
+    packed = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed.headers["Vary"]
+    assert gzip.decompress(packed.data) == plain.data
+    assert client.get("/", headers={"Accept-Encoding": "br"}).headers["Content-Encoding"] == "br"
+    feed = client.get("/feed/produk.csv", headers={"Accept-Encoding": "gzip"})
+    assert feed.mimetype == "text/csv" and feed.headers["Content-Encoding"] == "gzip"
+    css = re.search(r'href="(/static/css/site\.css\?v=[0-9a-f]{10})"', plain.get_data(as_text=True))
+    styles = client.get(css.group(1), headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert styles.headers["Content-Encoding"] in ("br", "zstd")
+
+
+def test_fingerprinted_static_files_are_kept_a_year(client):
+    html = client.get("/").get_data(as_text=True)
+    url = re.search(r'href="(/static/css/site\.css\?v=[0-9a-f]{10})"', html).group(1)
+    fresh = client.get(url)
+    assert fresh.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    for stale in ("/static/css/site.css", "/static/css/site.css?v=0000000000"):
+        assert "immutable" not in client.get(stale).headers["Cache-Control"]

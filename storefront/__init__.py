@@ -102,6 +102,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
+    from storefront.site.web_files import bp as web_files_bp
     from storefront.staff.views import bp as staff_bp
 
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
@@ -121,6 +122,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (pickup_bp, pickup_staff_bp, pickup_seller_bp, hampers_bp, hampers_staff_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(web_files_bp)
     cart_signals.install(app)
     payment_hooks.install()
 

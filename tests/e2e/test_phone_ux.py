@@ -124,3 +124,27 @@ def test_staff_impact_and_assist_pages_have_no_axe_violations(live_server, page,
         found[path] = no_axe_violations(page)
     screenshot(page, "phoneux-staff-assist")
     assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_a_buyer_finds_a_mother_through_the_shop_list(live_server, page, screenshot, make_shop,
+                                                      make_product):
+    shop = make_shop(name="Dapur Mama Ana")
+    shop.story, shop.story_public = "Saya membuat kue sejak 1998.", True
+    make_product(shop=shop, name="Kue Cucur")
+    make_product(shop=make_shop(name="Tenun Mama Bea"))
+    db.session.commit()
+    page.goto(live_server + "/")
+    page.get_by_role("banner").get_by_role("link", name="Toko").click()
+    assert page.url.endswith("/toko/")
+    assert page.get_by_text("Saya membuat kue sejak 1998.").is_visible()
+    assert no_axe_violations(page) == []
+    screenshot(page, "phoneux-shop-list")
+    page.get_by_role("link", name="Dapur Mama Ana").click()
+    assert page.url.endswith(f"/toko/{shop.slug}")
+    # the shop name on a product card leads to her shop too
+    page.goto(live_server + "/")
+    page.locator(".card", has_text="Kue Cucur").get_by_role("link", name="Dapur Mama Ana").click()
+    assert page.url.endswith(f"/toko/{shop.slug}")
+    assert no_axe_violations(page) == []
+    for path in ("/favicon.ico", "/robots.txt", "/sitemap.xml"):
+        assert page.request.get(live_server + path).status == 200, path

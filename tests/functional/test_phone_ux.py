@@ -269,3 +269,58 @@ def test_fingerprinted_static_files_are_kept_a_year(client):
     assert fresh.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     for stale in ("/static/css/site.css", "/static/css/site.css?v=0000000000"):
         assert "immutable" not in client.get(stale).headers["Cache-Control"]
+
+
+# --- 22. favicon.ico, robots.txt, sitemap.xml ---------------------------------------------------
+
+def test_favicon_robots_and_sitemap(client, make_product, make_shop, make_collection):
+    from storefront.domain.listing import ListingStatus
+    from storefront.shops.models import ShopStatus
+
+    product = make_product()
+    draft = make_product(status=ListingStatus.DRAFT)
+    closed = make_shop()
+    closed.status = ShopStatus.SUSPENDED
+    hidden = make_product(shop=closed)
+    collection = make_collection(products=[product])
+    db.session.commit()
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.data[:4] == b"\x00\x00\x01\x00"
+    robots = client.get("/robots.txt").get_data(as_text=True)
+    for prefix in ("/penjual", "/staf", "/pesanan", "/bayar"):
+        assert f"Disallow: {prefix}\n" in robots
+    assert "Sitemap: http://localhost/sitemap.xml" in robots
+    reply = client.get("/sitemap.xml")
+    assert reply.mimetype == "application/xml"
+    xml = reply.get_data(as_text=True)
+    for path in (f"/produk/{product.slug}", f"/toko/{product.shop.slug}",
+                 f"/kategori/{product.category.slug}", f"/koleksi/{collection.slug}", "/hari-ibu",
+                 "/toko/"):
+        assert f"<loc>http://localhost{path}</loc>" in xml, path
+    for path in (f"/produk/{draft.slug}", f"/produk/{hidden.slug}", f"/toko/{closed.slug}"):
+        assert f"{path}<" not in xml, path
+
+
+# --- 23. the list of shops ------------------------------------------------------------------------
+
+def test_the_shop_list_shows_what_she_makes_and_her_story_only_with_consent(client, make_shop,
+                                                                            make_product):
+    from storefront.shops.models import ShopStatus
+
+    open_story = make_shop(name="Dapur Mama Ana")
+    open_story.story, open_story.story_public = "Saya membuat kue sejak 1998.\nLalu...", True
+    private = make_shop(name="Tenun Mama Bea")
+    private.story, private.story_public = "Cerita pribadi yang tidak boleh tampil.", False
+    suspended = make_shop(name="Toko Ditutup")
+    suspended.status = ShopStatus.SUSPENDED
+    product = make_product(shop=open_story)
+    db.session.commit()
+    html = client.get("/toko/").get_data(as_text=True)
+    assert "Dapur Mama Ana" in html and "Tenun Mama Bea" in html and "Toko Ditutup" not in html
+    assert "Saya membuat kue sejak 1998." in html and "Lalu" not in html
+    assert "Cerita pribadi" not in html
+    assert product.category.name_id in html
+    assert f'href="/toko/{open_story.slug}"' in html
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/toko/"' in home
+    assert f'<a class="card-shop" href="/toko/{open_story.slug}">Dapur Mama Ana</a>' in home

@@ -48,15 +48,15 @@ def public_base_url() -> str:
     return url or f"http://127.0.0.1:{os.environ.get('PORT', '5000').strip() or '5000'}"
 
 
-def hari_ibu_date() -> str:
-    """HARI_IBU_DATE as month-day ("12-22"); a wrong value stops the app at start."""
+def hari_ibu_date(name: str = "HARI_IBU_DATE", default: str = "12-22") -> str:
+    """A month-day setting ("12-22"); a wrong value stops the app at start."""
     from storefront.domain.campaign import InvalidCampaignDay, parse_month_day
 
-    text = os.environ.get("HARI_IBU_DATE", "12-22").strip()
+    text = os.environ.get(name, default).strip()
     try:
         parse_month_day(text)
     except InvalidCampaignDay as exc:
-        raise ConfigError(f"HARI_IBU_DATE must look like 12-22, not {text!r}") from exc
+        raise ConfigError(f"{name} must look like {default}, not {text!r}") from exc
     return text
 
 
@@ -109,6 +109,8 @@ def load(instance_path: str) -> dict:
                                "image/x-icon", "image/vnd.microsoft.icon"],
         "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
         "HARI_IBU_DATE": hari_ibu_date(),
+        #: first day of the Hari Ibu season (month-day): the home page and header lead to it
+        "HARI_IBU_SEASON_START": hari_ibu_date("HARI_IBU_SEASON_START", "12-01"),
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),
         "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
         #: how many days ahead a buyer may ask for a made-to-order product

@@ -6,6 +6,7 @@ from flask_babel import get_locale
 from markupsafe import Markup
 
 from storefront.catalog.labels import halal_label, listing_label
+from storefront.curation import season
 from storefront.domain.money import format_rupiah
 from storefront.i18n import LANGUAGE_NAMES
 from storefront.media.storage import file_name
@@ -43,6 +44,7 @@ def locale_code() -> str:
 def install(app: Flask) -> None:
     app.jinja_env.filters["rupiah"] = rupiah_html
     app.jinja_env.filters["rupiah_text"] = format_rupiah
+    season.install(app)
     app.jinja_env.globals.update(media_url=media_url, srcset=srcset, locale_code=locale_code,
                                  wa_link=wa_link, halal_label=halal_label,
                                  listing_label=listing_label, language_names=LANGUAGE_NAMES,

@@ -148,3 +148,26 @@ def test_a_buyer_finds_a_mother_through_the_shop_list(live_server, page, screens
     assert no_axe_violations(page) == []
     for path in ("/favicon.ico", "/robots.txt", "/sitemap.xml"):
         assert page.request.get(live_server + path).status == 200, path
+
+
+def test_hari_ibu_is_in_front_during_the_season(live_server, page, screenshot):
+    from datetime import datetime
+
+    from storefront import clock
+    from storefront.demo.seed import seed_demo
+
+    clock.freeze(datetime(2026, 12, 5, 4, 0))
+    seed_demo()
+    db.session.commit()
+    page.goto(live_server + "/")
+    banner = page.locator(".season-banner")
+    assert banner.is_visible() and "Pesan paling lambat 20 Desember 2026" in banner.inner_text()
+    assert no_axe_violations(page) == []
+    screenshot(page, "phoneux-season-home", full_page=False)
+    page.get_by_role("navigation", name="Hari Ibu").get_by_role("link", name="Hamper", exact=True).click()
+    assert page.get_by_text("Hamper Hari Ibu Tiga Mama").first.is_visible()
+    assert no_axe_violations(page) == []
+    page.get_by_role("navigation", name="Hari Ibu").get_by_role("link", name="Titik ambil").click()
+    assert page.get_by_text("Balai Mama Maulafa").is_visible()
+    assert no_axe_violations(page) == []
+    screenshot(page, "phoneux-season-points")

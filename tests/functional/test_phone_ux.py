@@ -324,3 +324,42 @@ def test_the_shop_list_shows_what_she_makes_and_her_story_only_with_consent(clie
     home = client.get("/").get_data(as_text=True)
     assert 'href="/toko/"' in home
     assert f'<a class="card-shop" href="/toko/{open_story.slug}">Dapur Mama Ana</a>' in home
+
+
+# --- 6. Hari Ibu in front during the season; the demo seeds it ------------------------------------
+
+@pytest.mark.parametrize(("day", "shown"), [
+    (datetime(2026, 11, 30, 4, 0), False), (datetime(2026, 12, 1, 4, 0), True),
+    (datetime(2026, 12, 22, 4, 0), True), (datetime(2026, 12, 23, 4, 0), False)])
+def test_the_season_puts_hari_ibu_on_the_home_page_and_header(client, day, shown):
+    from storefront import clock
+
+    clock.freeze(day)
+    html = client.get("/").get_data(as_text=True)
+    assert ('class="season-banner"' in html) is shown
+    assert ('class="wrap season-nav"' in html) is shown
+    if shown:
+        assert "Pesan paling lambat" in html or "sudah lewat" in html
+        assert 'href="/hampers/"' in html and 'href="/titik-ambil/"' in html
+
+
+def test_the_demo_seeds_the_collection_a_three_seller_hamper_and_two_points(client):
+    from storefront import clock
+    from storefront.curation.models import Collection
+    from storefront.demo.seed import seed_demo
+    from storefront.hampers.models import Hamper
+    from storefront.pickup.models import PickupPoint
+
+    clock.freeze(datetime(2026, 12, 5, 4, 0))
+    seed_demo()
+    db.session.commit()
+    collection = db.session.scalar(sa.select(Collection).where(Collection.slug == "hadiah-hari-ibu"))
+    assert collection.products and (str(collection.starts_on), str(collection.ends_on)) == (
+        "2026-12-01", "2026-12-22")
+    hamper = db.session.scalar(sa.select(Hamper))
+    assert len({c.product.shop_id for c in hamper.components}) == 3
+    assert db.session.scalar(sa.select(sa.func.count(PickupPoint.id))) == 2
+    assert hamper.name in client.get("/hampers/").get_data(as_text=True)
+    assert "Posko Women Care Day Oebobo" in client.get("/titik-ambil/").get_data(as_text=True)
+    assert "Hadiah Hari Ibu" in client.get("/").get_data(as_text=True)
+    assert seed_demo() is False  # a second run adds nothing

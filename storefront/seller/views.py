@@ -103,8 +103,14 @@ def new_product():
             except services.TooManyPhotos:
                 form.photos.errors = [_("A product can have at most 5 photos.")]
             else:
-                db.session.commit()
-                flash(_("Saved as a draft. When it is ready, send it for review."), "info")
+                if request.form.get("then") == "submit":  # one screen: save and send for review
+                    services.submit_product(product)
+                    db.session.commit()
+                    flash(_("Saved and sent for review. Staff usually check within two working days."),
+                          "info")
+                else:
+                    db.session.commit()
+                    flash(_("Saved as a draft. When it is ready, send it for review."), "info")
                 return redirect(url_for("seller.products", _anchor=f"p{product.id}"))
     return render_template("seller/product_form.html", form=form, category=category, product=None)
 

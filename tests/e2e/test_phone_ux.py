@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
 
 from storefront.extensions import db
@@ -171,3 +172,39 @@ def test_hari_ibu_is_in_front_during_the_season(live_server, page, screenshot):
     assert page.get_by_text("Balai Mama Maulafa").is_visible()
     assert no_axe_violations(page) == []
     screenshot(page, "phoneux-season-points")
+
+
+def test_a_seller_lists_a_product_in_three_screens(live_server, page, screenshot, make_seller,
+                                                    make_category, tmp_path):
+    from storefront.catalog.models import CategoryKind, Product
+    from storefront.domain.listing import ListingStatus
+    from tests.factories import PASSWORD
+    from tests.support.images import photo_jpeg
+
+    make_seller(phone="081234560098")
+    category = make_category(CategoryKind.FOOD)
+    db.session.commit()
+    photo = tmp_path / "kue.jpg"
+    photo.write_bytes(photo_jpeg(800, 600))
+    page.goto(live_server + "/akun/masuk")
+    page.fill("#login", "0812 3456 0098")
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    assert page.url.endswith("/penjual/")
+    screens = []
+    page.on("framenavigated", lambda frame: screens.append(frame.url) if frame == page.main_frame else None)
+    page.get_by_role("link", name="Tambah produk").click()            # 1: choose the category
+    page.get_by_role("link", name=category.name_id).click()          # 2: the form, with photos
+    page.fill("#name", "Kue Rambut")
+    page.fill("#description", "Kue rambut renyah dari tepung beras.")
+    page.fill("#price", "Rp 20.000")
+    page.fill("#stock", "5")
+    page.select_option("#halal_status", "no_pork")
+    page.set_input_files("#photos", str(photo))
+    assert no_axe_violations(page) == []
+    screenshot(page, "phoneux-product-form")
+    page.get_by_role("button", name="Simpan dan kirim untuk diperiksa").click()  # 3: done
+    assert len(screens) == 3
+    assert page.get_by_text("dikirim untuk diperiksa").first.is_visible()
+    product = db.session.scalar(sa.select(Product))
+    assert (product.status, product.price, len(product.photos)) == (ListingStatus.PENDING_REVIEW, 20000, 1)

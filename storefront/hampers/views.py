@@ -1,6 +1,8 @@
 """/hampers for buyers, /staf/hampers for staff who compose them."""
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
@@ -128,6 +130,17 @@ def _components() -> tuple[list[tuple[int, int, int]], str | None]:
     return rows, error
 
 
+def _posted_rows() -> list[tuple[int | None, str, str]]:
+    """The component rows as she sent them, to show again: product id (or None), quantity, share."""
+    rows = []
+    for i in range(COMPONENT_ROWS):
+        raw = (request.form.get(f"product-{i}") or "").strip()
+        pid = int(raw) if re.fullmatch(r"[0-9]{1,10}", raw) else None
+        rows.append((pid, (request.form.get(f"qty-{i}") or "1")[:12],
+                     (request.form.get(f"share-{i}") or "")[:20]))
+    return rows
+
+
 def _share_error(exc: Exception) -> str:
     if isinstance(exc, rules.SharesDoNotAddUp):
         return _("The sellers' shares add up to %(total)s, but the price is %(price)s. "
@@ -175,8 +188,11 @@ def _form(hamper):
                 flash(_("Hamper %(name)s is saved.", name=saved.name), "success")
                 return redirect(url_for(".edit", hamper_id=saved.id))
     status = 422 if (form.errors or errors) else 200
-    current = [(c.product_id, c.quantity, c.unit_share) for c in hamper.components] if hamper else []
-    current += [(None, 1, "")] * (COMPONENT_ROWS - len(current))
+    if request.method == "POST":  # an error keeps every product and share she chose
+        current = _posted_rows()
+    else:
+        current = [(c.product_id, c.quantity, c.unit_share) for c in hamper.components] if hamper else []
+        current += [(None, 1, "")] * (COMPONENT_ROWS - len(current))
     return render_template("hampers/staff.html", form=form, hamper=hamper, errors=errors,
                            hampers=services.listed(include_archived=True), products=_products(),
                            rows=current, collections=curation_queries.all_collections(),

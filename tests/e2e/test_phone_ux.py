@@ -208,3 +208,25 @@ def test_a_seller_lists_a_product_in_three_screens(live_server, page, screenshot
     assert page.get_by_text("dikirim untuk diperiksa").first.is_visible()
     product = db.session.scalar(sa.select(Product))
     assert (product.status, product.price, len(product.photos)) == (ListingStatus.PENDING_REVIEW, 20000, 1)
+
+
+def test_the_hamper_form_keeps_her_choices_after_an_error(live_server, page, screenshot, make_staff,
+                                                          make_product, make_seller, make_pickup_point):
+    a = make_product(shop=make_seller(), name="Sambal Lu'at")
+    b = make_product(shop=make_seller(), name="Kue Rambut")
+    make_pickup_point()
+    _staff_logs_in(page, live_server, make_staff, permissions="")
+    page.goto(live_server + "/staf/hampers/")
+    page.fill("#name", "Hamper Uji")
+    page.fill("#price", "100.000")
+    page.select_option("#product-0", str(a.id))
+    page.fill("#share-0", "40.000")
+    page.select_option("#product-1", str(b.id))
+    page.fill("#qty-1", "2")
+    page.fill("#share-1", "20.000")  # 40.000 + 2 × 20.000 is not 100.000
+    page.get_by_role("button", name="Simpan hamper").click()
+    assert page.locator("#product-0").input_value() == str(a.id)
+    assert page.locator("#product-1").input_value() == str(b.id)
+    assert (page.locator("#share-0").input_value(), page.locator("#qty-1").input_value()) == ("40.000", "2")
+    screenshot(page, "phoneux-hamper-error")
+    assert no_axe_violations(page) == []

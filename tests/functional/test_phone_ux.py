@@ -363,3 +363,21 @@ def test_the_demo_seeds_the_collection_a_three_seller_hamper_and_two_points(clie
     assert "Posko Women Care Day Oebobo" in client.get("/titik-ambil/").get_data(as_text=True)
     assert "Hadiah Hari Ibu" in client.get("/").get_data(as_text=True)
     assert seed_demo() is False  # a second run adds nothing
+
+
+# --- 14. the hamper form keeps her choices on an error -------------------------------------------
+
+def test_hamper_form_keeps_products_and_shares_after_an_error(client, login, make_staff, make_product,
+                                                             make_pickup_point, make_seller):
+    a, b = make_product(shop=make_seller()), make_product(shop=make_seller())
+    point = make_pickup_point()
+    login(make_staff())
+    data = {"name": "Hamper Uji", "price": "100.000", "point_id": str(point.id),
+            "product-0": str(a.id), "qty-0": "1", "share-0": "Rp 40.000",
+            "product-1": str(b.id), "qty-1": "2", "share-1": "20.000"}
+    reply = client.post("/staf/hampers/", data=data)
+    assert reply.status_code == 422
+    html = reply.get_data(as_text=True)
+    assert f'<option value="{a.id}" selected>' in html and f'<option value="{b.id}" selected>' in html
+    assert 'value="Rp 40.000"' in html and 'value="20.000"' in html and 'id="qty-1" name="qty-1"' in html
+    assert re.search(r'id="qty-1" name="qty-1" inputmode="numeric" value="2"', html)

@@ -230,3 +230,18 @@ def test_the_hamper_form_keeps_her_choices_after_an_error(live_server, page, scr
     assert (page.locator("#share-0").input_value(), page.locator("#qty-1").input_value()) == ("40.000", "2")
     screenshot(page, "phoneux-hamper-error")
     assert no_axe_violations(page) == []
+
+
+def test_the_review_preview_button_is_inert(live_server, page, screenshot, make_staff, make_product):
+    from storefront import clock
+    from storefront.domain.listing import ListingStatus
+
+    product = make_product(status=ListingStatus.PENDING_REVIEW, submitted_at=clock.now(),
+                           pirt_number="P-IRT 1", shelf_life_days=5)
+    _staff_logs_in(page, live_server, make_staff, permissions="")
+    page.goto(live_server + f"/staf/tinjauan/{product.id}")
+    button = page.locator(".preview").get_by_role("button", name="Masukkan ke keranjang")
+    assert button.is_disabled()
+    assert page.locator(".preview form").count() == 0
+    screenshot(page, "phoneux-review-preview")
+    assert no_axe_violations(page) == []

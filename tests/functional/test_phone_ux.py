@@ -381,3 +381,18 @@ def test_hamper_form_keeps_products_and_shares_after_an_error(client, login, mak
     assert f'<option value="{a.id}" selected>' in html and f'<option value="{b.id}" selected>' in html
     assert 'value="Rp 40.000"' in html and 'value="20.000"' in html and 'id="qty-1" name="qty-1"' in html
     assert re.search(r'id="qty-1" name="qty-1" inputmode="numeric" value="2"', html)
+
+
+# --- 19. the review preview's add-to-cart is inert -------------------------------------------------
+
+def test_the_review_preview_cannot_add_to_the_cart(client, login, make_staff, make_product):
+    from storefront import clock
+    from storefront.domain.listing import ListingStatus
+
+    product = make_product(status=ListingStatus.PENDING_REVIEW, submitted_at=clock.now(),
+                           pirt_number="P-IRT 1", shelf_life_days=5)
+    login(make_staff())
+    html = client.get(f"/staf/tinjauan/{product.id}").get_data(as_text=True)
+    preview = html.split('<div class="preview">')[1]
+    assert "/keranjang/tambah" not in preview
+    assert 'type="button" disabled' in preview and "Pratinjau" in preview

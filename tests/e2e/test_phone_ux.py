@@ -245,3 +245,39 @@ def test_the_review_preview_button_is_inert(live_server, page, screenshot, make_
     assert page.locator(".preview form").count() == 0
     screenshot(page, "phoneux-review-preview")
     assert no_axe_violations(page) == []
+
+
+def _min_font_px(svg_text: str) -> float:
+    import re as _re
+
+    sizes = [float(s) for s in _re.findall(r"font-size:\s*([0-9.]+)px", svg_text)]
+    return min(sizes)
+
+
+def test_impact_charts_are_readable_on_a_phone(live_server, page, screenshot, make_staff):
+    from datetime import datetime
+
+    from bench.impact_data import bulk_history
+    from storefront import clock
+
+    clock.freeze(datetime(2026, 11, 20, 4, 0))
+    bulk_history(6, 60, prefix="baca")
+    _staff_logs_in(page, live_server, make_staff, permissions="")
+    page.goto(live_server + "/staf/dampak/")
+    images = page.locator(".impact-chart img")
+    assert images.count() == 3
+    for index in range(3):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        shown, drawn = image.evaluate("img => [img.clientWidth, img.naturalWidth]")
+        svg = page.request.get(image.evaluate("img => img.src")).text()
+        assert _min_font_px(svg) * shown / drawn >= 12, (index, shown, drawn)
+    screenshot(page, "phoneux-impact-charts")
+    # the legend of the sales chart: no two names overlap
+    page.goto(images.nth(0).evaluate("img => img.src"))
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.legend text, .legends text')]
+        .map(t => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height, t.textContent]; })""")
+    assert len(boxes) >= 7
+    for i, (x, y, w, h, a) in enumerate(boxes):
+        for (x2, y2, w2, h2, b) in boxes[i + 1:]:
+            assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y, (a, b)

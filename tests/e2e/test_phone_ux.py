@@ -281,3 +281,21 @@ def test_impact_charts_are_readable_on_a_phone(live_server, page, screenshot, ma
     for i, (x, y, w, h, a) in enumerate(boxes):
         for (x2, y2, w2, h2, b) in boxes[i + 1:]:
             assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y, (a, b)
+
+
+def test_checkout_errors_are_summarised_at_the_top(live_server, page, screenshot, make_product):
+    product = make_product(price=30000)
+    db.session.commit()
+    page.goto(live_server + f"/produk/{product.slug}")
+    page.get_by_role("button", name="Masukkan ke keranjang").click()
+    page.goto(live_server + "/pesan/")
+    page.get_by_role("button", name="Kirim pesanan").click()
+    summary = page.locator("#error-summary")
+    assert summary.is_visible() and summary.get_attribute("role") == "alert"
+    assert summary.bounding_box()["y"] < 740  # on the first screen
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert "(ada kesalahan)" in page.title()
+    screenshot(page, "phoneux-checkout-errors", full_page=False)
+    assert no_axe_violations(page) == []
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") in ("name", "phone")

@@ -396,3 +396,17 @@ def test_the_review_preview_cannot_add_to_the_cart(client, login, make_staff, ma
     preview = html.split('<div class="preview">')[1]
     assert "/keranjang/tambah" not in preview
     assert 'type="button" disabled' in preview and "Pratinjau" in preview
+
+
+# --- 1. checkout errors are summarised at the top -------------------------------------------------
+
+def test_an_empty_checkout_gets_a_summary_and_a_title_that_says_so(client, make_product):
+    product = make_product()
+    db.session.commit()
+    client.post("/keranjang/tambah", data={"product_id": str(product.id), "quantity": "1"})
+    html = client.post("/pesan/", data={"payment_method": "cash"}).get_data(as_text=True)
+    assert "(ada kesalahan) · Pasar Ibu</title>" in html
+    summary = html.split('id="error-summary"')[1].split("</div>")[0]
+    assert 'role="alert"' in summary and "autofocus" in summary
+    assert '<a href="#name">' in summary and '<a href="#phone">' in summary
+    assert html.index('id="error-summary"') < html.index('<form method="post" class="form"')

@@ -299,3 +299,25 @@ def test_checkout_errors_are_summarised_at_the_top(live_server, page, screenshot
     assert no_axe_violations(page) == []
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") in ("name", "phone")
+
+
+def test_choosing_a_kecamatan_shows_the_fee_before_checkout(live_server, page, screenshot, make_shop,
+                                                            make_product, make_delivery_fee):
+    shop = make_shop(name="Dapur Mama Ana")
+    product = make_product(shop=shop, price=30000)
+    make_delivery_fee(shop, "Oebobo", 10000)
+    db.session.commit()
+    page.goto(live_server + f"/produk/{product.slug}")
+    page.get_by_role("button", name="Masukkan ke keranjang").click()
+    page.goto(live_server + "/keranjang/")
+    page.select_option("#area", "Oebobo")
+    page.get_by_role("button", name="Lanjut memesan").click()
+    assert "/keranjang/" in page.url  # not silently on to checkout with pickup
+    delivery = page.get_by_label("Penjual mengantar ke Oebobo", exact=False)
+    assert delivery.is_visible()
+    delivery.check()
+    assert no_axe_violations(page) == []
+    screenshot(page, "phoneux-cart-kecamatan")
+    page.get_by_role("button", name="Lanjut memesan").click()
+    assert page.url.endswith("/pesan/")
+    assert page.get_by_text("Rp 40.000").first.is_visible()

@@ -410,3 +410,23 @@ def test_an_empty_checkout_gets_a_summary_and_a_title_that_says_so(client, make_
     assert 'role="alert"' in summary and "autofocus" in summary
     assert '<a href="#name">' in summary and '<a href="#phone">' in summary
     assert html.index('id="error-summary"') < html.index('<form method="post" class="form"')
+
+
+# --- 4. choosing a kecamatan never silently gives pickup ------------------------------------------
+
+def test_a_new_kecamatan_shows_the_fees_before_checkout(client, make_product, make_shop,
+                                                       make_delivery_fee):
+    shop = make_shop()
+    product = make_product(shop=shop)
+    make_delivery_fee(shop, "Oebobo", 10000)
+    db.session.commit()
+    client.post("/keranjang/tambah", data={"product_id": str(product.id), "quantity": "1"})
+    first = client.post("/keranjang/ubah", data={"area": "Oebobo", "next": "checkout",
+                                                 f"mode-{shop.id}": "pickup"})
+    assert first.status_code == 302 and "/keranjang/" in first.location
+    page = client.get("/keranjang/").get_data(as_text=True)
+    assert "Kecamatan Anda tersimpan" in page and 'value="delivery"' in page and "Rp 10.000" in page
+    again = client.post("/keranjang/ubah", data={"area": "Oebobo", "next": "checkout",
+                                                 f"mode-{shop.id}": "delivery"})
+    assert again.location.endswith("/pesan/")
+    assert "Lihat ongkos kirim" in page

@@ -430,3 +430,20 @@ def test_a_new_kecamatan_shows_the_fees_before_checkout(client, make_product, ma
                                                  f"mode-{shop.id}": "delivery"})
     assert again.location.endswith("/pesan/")
     assert "Lihat ongkos kirim" in page
+
+
+# --- 5. the transfer deadline is written out in full ----------------------------------------------
+
+def test_the_transfer_deadline_reads_as_a_date_and_time_in_wita(client, app, make_order):
+    from storefront import clock
+    from storefront.payments import services as payments
+    from storefront.payments.models import PaymentMethod
+
+    clock.freeze(datetime(2026, 12, 1, 14, 33))  # 22.33 WITA (UTC+8)
+    make_order(id=78, total=63_000)
+    app.config.update(PAYMENT_METHODS=("bank_transfer", "cash"), PAYMENT_BANK_ACCOUNT="0123456789",
+                      TRANSFER_PAYMENT_HOURS=24)
+    payment = payments.start_payment(78, 63_000, PaymentMethod.BANK_TRANSFER, description="#78")
+    db.session.commit()
+    html = client.get(f"/bayar/{payment.token}").get_data(as_text=True)
+    assert "2 Desember 2026 pukul 22.33 WITA" in html

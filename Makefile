@@ -55,7 +55,8 @@ run: seed
 	@echo "  staff:  staf@pasaribu.test  /  demo-staf-2026"
 	@echo "  seller: 0812 3456 0001      /  demo-penjual-2026   (0812 3456 0002 ... 0007 too)"
 	@echo ""
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	@# the demo's bank account is fictional, so the transfer page never says "-"
+	PAYMENT_BANK_ACCOUNT="$${PAYMENT_BANK_ACCOUNT:-0000 1111 2222}" $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 ## Debian's chromium for the browser tests, when it is missing and apt can install it.
 browser:

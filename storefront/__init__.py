@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 
 from storefront import config, logs
-from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+from storefront.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 
 #: templates/ and static/ sit beside the package, at the top of the repository.
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +44,7 @@ def register_extensions(app: Flask) -> None:
     from storefront.web import fragments
 
     db.init_app(app)
+    compress.init_app(app)  # first registered, so it compresses after every other hook
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale,
@@ -107,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.seller.views import bp as seller_bp
     from storefront.shops.views import bp as shops_bp
     from storefront.site.views import bp as site_bp
+    from storefront.site.web_files import bp as web_files_bp
     from storefront.staff.views import bp as staff_bp
 
     for blueprint in (site_bp, catalog_bp, shops_bp, accounts_bp, seller_bp, staff_bp, reach_bp,
@@ -131,14 +133,16 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (xendit_webhooks_bp, transfer_matching_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(synonyms_bp)
+    app.register_blueprint(web_files_bp)
     cart_signals.install(app)
     payment_hooks.install()
 
 
 def register_template_helpers(app: Flask) -> None:
-    from storefront.web import template_helpers
+    from storefront.web import static_files, template_helpers
 
     template_helpers.install(app)
+    static_files.install(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

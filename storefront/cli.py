@@ -1,11 +1,13 @@
-"""Commands: flask seed-demo, flask create-staff, flask release-expired, flask purge-buyer-data,
-flask rq-worker."""
+"""Commands: flask seed-demo, flask create-staff, flask staff grant/revoke, flask release-expired,
+flask purge-buyer-data, flask rq-worker."""
 from __future__ import annotations
 
 import click
 from flask import Flask, current_app
 
+from storefront.accounts.services import find_by_login
 from storefront.extensions import db
+from storefront.staff import permissions
 
 
 def install(app: Flask) -> None:
@@ -46,6 +48,24 @@ def install(app: Flask) -> None:
         db.session.commit()
         click.echo(f"Staff account created for {email}.")
 
+    @app.cli.group("staff")
+    def staff_group():
+        """Staff accounts: give and take permissions (admin, finance, mentor)."""
+
+    @staff_group.command("grant")
+    @click.argument("login")
+    @click.argument("permission", type=click.Choice(sorted(permissions.PERMISSIONS)))
+    def staff_grant_command(login: str, permission: str):
+        """Give PERMISSION to the staff member who logs in with LOGIN (e-mail or phone)."""
+        _change_permission(login, permission, permissions.grant)
+
+    @staff_group.command("revoke")
+    @click.argument("login")
+    @click.argument("permission", type=click.Choice(sorted(permissions.PERMISSIONS)))
+    def staff_revoke_command(login: str, permission: str):
+        """Take PERMISSION away from the staff member who logs in with LOGIN."""
+        _change_permission(login, permission, permissions.revoke)
+
     @app.cli.command("purge-buyer-data")
     @click.option("--days", default=90, show_default=True, help="Days after an order ended.")
     def purge_buyer_data_command(days: int):
@@ -74,3 +94,14 @@ def install(app: Flask) -> None:
         if not current_app.config.get("REDIS_URL"):
             raise click.ClickException("REDIS_URL is not set; jobs run in-process instead.")
         Worker([queue()], connection=queue().connection).work()
+
+
+def _change_permission(login: str, permission: str, change) -> None:
+    """One audited change from the command line (the audit names no actor: the server's shell)."""
+    user = find_by_login(login)
+    if user is None or not user.is_staff:
+        raise click.ClickException(f"No staff account logs in with {login!r}.")
+    changed = change(user, permission)
+    db.session.commit()
+    click.echo(f"{user.email or user.phone}: {user.permissions or '(none)'}"
+               + ("" if changed else " (unchanged)"))

@@ -46,15 +46,21 @@ def secret_key(instance_path: str, production: bool) -> str:
     return path.read_text().strip()
 
 
-def hari_ibu_date() -> str:
-    """HARI_IBU_DATE as month-day ("12-22"); a wrong value stops the app at start."""
+def public_base_url() -> str:
+    """PUBLIC_BASE_URL, else the local address on PORT (5000), so links follow `make run PORT=…`."""
+    url = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+    return url or f"http://127.0.0.1:{os.environ.get('PORT', '5000').strip() or '5000'}"
+
+
+def hari_ibu_date(name: str = "HARI_IBU_DATE", default: str = "12-22") -> str:
+    """A month-day setting ("12-22"); a wrong value stops the app at start."""
     from storefront.domain.campaign import InvalidCampaignDay, parse_month_day
 
-    text = os.environ.get("HARI_IBU_DATE", "12-22").strip()
+    text = os.environ.get(name, default).strip()
     try:
         parse_month_day(text)
     except InvalidCampaignDay as exc:
-        raise ConfigError(f"HARI_IBU_DATE must look like 12-22, not {text!r}") from exc
+        raise ConfigError(f"{name} must look like {default}, not {text!r}") from exc
     return text
 
 
@@ -77,7 +83,7 @@ def load(instance_path: str) -> dict:
         "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "pasar-ibu:"),
         #: FRAGMENT_CACHE=0 turns the fragment cache off (benchmarks compare both)
         "FRAGMENT_CACHE": os.environ.get("FRAGMENT_CACHE", "1") != "0",
-        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
+        "PUBLIC_BASE_URL": public_base_url(),
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Makassar",
         "LANGUAGES": ("id", "en"),
@@ -101,10 +107,19 @@ def load(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
         "RATELIMIT_HEADERS_ENABLED": True,
         "PAGE_SIZE": 24,
+        #: Flask-Compress's list plus CSV (the catalog feed and exports)
+        "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/plain", "text/xml", "text/csv",
+                               "text/javascript", "application/javascript", "application/json",
+                               "application/xml", "application/rss+xml", "image/svg+xml",
+                               "image/x-icon", "image/vnd.microsoft.icon"],
         "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
         "HARI_IBU_DATE": hari_ibu_date(),
+        #: first day of the Hari Ibu season (month-day): the home page and header lead to it
+        "HARI_IBU_SEASON_START": hari_ibu_date("HARI_IBU_SEASON_START", "12-01"),
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),
         "HARI_IBU_COLLECTION": os.environ.get("HARI_IBU_COLLECTION", "hadiah-hari-ibu"),
+        #: how many days ahead a buyer may ask for a made-to-order product
+        "WANTED_DATE_MAX_DAYS": int(os.environ.get("WANTED_DATE_MAX_DAYS", "60")),
         **payment_settings(),
         **xendit_settings(),
         **media_settings(production),

@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and wired up in ``create_app``."""
 from flask_babel import Babel
 from flask_caching import Cache
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -31,3 +32,5 @@ csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address)
 cache = Cache()
+#: gzip, brotli or zstd for HTML, CSS, SVG, CSV and XML when the browser asks for it
+compress = Compress()

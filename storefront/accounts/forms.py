@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 from storefront.accounts.services import MIN_PASSWORD
 from storefront.domain.passwords import is_common
 from storefront.domain.phone import InvalidPhone, normalise_phone
+from storefront.web import inputs
 
 #: What every phone field says when the number cannot be read.
 PHONE_ERROR = _l("This phone number does not look right. Write it like 0812 3456 7890.")
@@ -45,7 +46,7 @@ class LoginForm(FlaskForm):
     #: phone number (any usual form) or e-mail
     login = StringField(_l("Phone number or e-mail"),
                         validators=[DataRequired(_l("Enter your phone number or e-mail.")),
-                                    Length(max=254)])
+                                    Length(max=254)], render_kw=inputs.LOGIN)
     password = PasswordField(_l("Password"),
                              validators=[DataRequired(_l("Enter your password.")), Length(max=200)])
     remember = BooleanField(_l("Keep me logged in on this phone"))
@@ -57,8 +58,9 @@ class LoginForm(FlaskForm):
 
 class RegisterForm(FlaskForm):
     name = StringField(_l("Your name"), validators=[
-        DataRequired(_l("Write your name.")), Length(max=120)])
-    phone = StringField(_l("Phone number"), validators=[Optional(), Length(max=30), valid_phone])
+        DataRequired(_l("Write your name.")), Length(max=120)], render_kw=inputs.OWN_NAME)
+    phone = StringField(_l("Phone number"), validators=[Optional(), Length(max=30), valid_phone],
+                        render_kw=inputs.OWN_PHONE)
     email = EmailField(_l("E-mail (optional)"), validators=[
         Optional(), Length(max=254), Email(_l("This e-mail address does not look right."))])
     password = _new_password()

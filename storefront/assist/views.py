@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from storefront import clock
@@ -52,8 +53,10 @@ def grant():
         db.session.rollback()
         abort(404)
     db.session.commit()
-    flash(_("%(name)s may now help you with your shop for %(days)s days. "
-            "You can stop it here at any time.", name=mentor.name, days=form.days.data), "success")
+    flash(ngettext("%(name)s may now help you with your shop for %(num)s day. "
+                   "You can stop it here at any time.",
+                   "%(name)s may now help you with your shop for %(num)s days. "
+                   "You can stop it here at any time.", form.days.data, name=mentor.name), "success")
     return redirect(url_for(".consents"))
 
 

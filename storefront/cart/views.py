@@ -72,10 +72,18 @@ def update():
             flash(_("Some quantities were lowered to what the seller can make or has in stock."),
                   "info")
     modes = {key[5:]: value for key, value in request.form.items() if key.startswith("mode-")}
+    area_before = services.choice().get("area", "")
     services.set_choice(request.form.get("area"), modes)
+    # a newly chosen kecamatan may offer delivery: she sees the fees before checkout, never a
+    # silent switch to pickup
+    new_area = services.choice().get("area", "") not in ("", area_before)
     if request.form.get("remove", "").isdigit():
         store.remove(int(request.form["remove"]))
     db.session.commit()
+    if request.form.get("next") == "checkout" and new_area:
+        flash(_("Your kecamatan is saved. Choose delivery or pickup for each seller below, "
+                "then continue to checkout."), "info")
+        return redirect(url_for("cart.show", _anchor="main"))
     if request.form.get("next") == "checkout":
         return redirect(url_for("checkout.start"))
     return redirect(url_for("cart.show"))

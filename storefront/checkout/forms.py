@@ -7,16 +7,18 @@ from wtforms import BooleanField, EmailField, RadioField, SelectField, StringFie
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from storefront.domain.phone import InvalidPhone, normalise_phone
+from storefront.web import inputs
 
 
 class CheckoutForm(FlaskForm):
     name = StringField(_l("Your name"), validators=[
-        DataRequired(_l("Please write your name.")), Length(max=120)])
+        DataRequired(_l("Please write your name.")), Length(max=120)], render_kw=inputs.OWN_NAME)
     phone = StringField(_l("WhatsApp or phone number"), validators=[
-        DataRequired(_l("Please write your WhatsApp or phone number."))])
+        DataRequired(_l("Please write your WhatsApp or phone number."))], render_kw=inputs.OWN_PHONE)
     email = EmailField(_l("E-mail (optional)"), validators=[
         Optional(), Email(_l("This e-mail address does not look right.")), Length(max=254)])
-    address = TextAreaField(_l("Delivery address"), validators=[Length(max=500)])
+    address = TextAreaField(_l("Delivery address"), validators=[Length(max=500)],
+                            render_kw=inputs.OWN_ADDRESS)
     #: she asks for status messages about this order on WhatsApp
     whatsapp_updates = BooleanField(_l("Send me messages about this order on WhatsApp"))
     #: choices are the methods staff enabled (set by the view)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
@@ -24,8 +25,9 @@ from storefront.domain.areas import KOTA_KUPANG
 from storefront.domain.listing import ListingStatus
 from storefront.domain.order_states import SellerOrderStatus
 from storefront.domain.stock import (
+    MAX_AHEAD_DAYS,
     MAX_LINE_QUANTITY,
-    DateTooEarly,
+    DateOutOfRange,
     OutOfStock,
     Request,
     check_date,
@@ -77,13 +79,20 @@ class DeliveryNotOffered(CheckoutError):
         self.shop_name = shop_name
 
 
+def max_ahead_days() -> int:
+    """How many days ahead a wanted date may be (setting WANTED_DATE_MAX_DAYS, 60 by default)."""
+    return int(current_app.config.get("WANTED_DATE_MAX_DAYS", MAX_AHEAD_DAYS))
+
+
 class DateNeeded(CheckoutError):
     """Made-to-order items need a wanted date, no earlier than ``earliest``."""
 
-    def __init__(self, shop_name: str, earliest: date):
+    def __init__(self, shop_name: str, earliest: date, latest: date | None = None):
         super().__init__(shop_name)
         self.shop_name = shop_name
         self.earliest = earliest
+        #: the last day offered, when the chosen day was too far ahead
+        self.latest = latest
 
 
 class AddressNeeded(CheckoutError):
@@ -243,9 +252,9 @@ def _fees_and_dates(by_shop: dict[int, list[Product]], buyer: Buyer,
         if wanted is None:
             raise DateNeeded(products[0].shop.name, earliest_date(today, lead))
         try:
-            dates[sid] = check_date(wanted, today, lead)
-        except DateTooEarly as exc:
-            raise DateNeeded(products[0].shop.name, exc.earliest) from exc
+            dates[sid] = check_date(wanted, today, lead, max_ahead_days())
+        except DateOutOfRange as exc:
+            raise DateNeeded(products[0].shop.name, exc.earliest, exc.latest) from exc
     return fees, dates
 
 

@@ -62,6 +62,9 @@ def _error_text(exc: Exception) -> str:
     if isinstance(exc, services.DeliveryNotOffered):
         return _("%(shop)s does not deliver to your kecamatan. Choose pickup for her products.",
                  shop=exc.shop_name)
+    if isinstance(exc, services.DateNeeded) and exc.latest:
+        return _("%(shop)s: choose a day from %(date)s to %(latest)s.", shop=exc.shop_name,
+                 date=format_date(exc.earliest, "long"), latest=format_date(exc.latest, "long"))
     if isinstance(exc, services.DateNeeded):
         return _("%(shop)s: choose a date on or after %(date)s for made-to-order items.",
                  shop=exc.shop_name, date=format_date(exc.earliest, "long"))

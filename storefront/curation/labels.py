@@ -32,6 +32,35 @@ ACTION_LABELS = {
     "collection.add_product": _l("Added to a collection"),
     "collection.remove_product": _l("Removed from a collection"),
     "review.hide": _l("Review hidden"),
+    "assist.consent": _l("Seller allowed a mentor to help"),
+    "assist.revoke": _l("Mentor's help stopped"),
+    "assist.start": _l("Mentor started helping"),
+    "assist.stop": _l("Mentor stopped helping"),
+    "bank_account.set": _l("Bank account saved"),
+    "buyer.erase": _l("Buyer's data removed"),
+    "hamper.archive": _l("Hamper archived"),
+    "hamper.feature": _l("Hamper added to a collection"),
+    "hamper.save": _l("Hamper saved"),
+    "hamper.unfeature": _l("Hamper removed from a collection"),
+    "ledger.refund": _l("Refund entered in the ledger"),
+    "order.cancel": _l("Order cancelled"),
+    "payment.cash_received": _l("Cash received"),
+    "payment.confirm": _l("Payment confirmed"),
+    "payment.late": _l("Payment arrived late"),
+    "payment.paid_for_cancelled": _l("Payment for a cancelled order"),
+    "payment.refund": _l("Payment refunded"),
+    "payment.refund_manual": _l("Refund to send by hand"),
+    "payment.reject_proof": _l("Transfer receipt refused"),
+    "payout.cancel": _l("Payout cancelled"),
+    "payout.complete": _l("Payout sent"),
+    "payout.request": _l("Payout recorded"),
+    "pickup.hand_over": _l("Handed over at the pickup point"),
+    "pickup.receive": _l("Received at the pickup point"),
+    "pickup.wrong_code": _l("Wrong handover code"),
+    "pickup_point.save": _l("Pickup point saved"),
+    "seller.invite": _l("Seller registered"),
+    "seller.reset_link": _l("New log-in link for a seller"),
+    "staff.permissions": _l("Staff permissions changed"),
 }
 
 
@@ -44,5 +73,10 @@ def field_label(name: str) -> str:
 
 
 def action_label(action: str) -> str:
+    """The words for an audit code; a mentor's change on a seller page names that page."""
     label = ACTION_LABELS.get(action)
-    return str(label) if label else action
+    if label:
+        return str(label)
+    if action.startswith("assist."):
+        return str(_l("Change made by a mentor (%(page)s)", page=action.removeprefix("assist.")))
+    return action

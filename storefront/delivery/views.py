@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from storefront.delivery import services
 from storefront.delivery.forms import HINT, FeesForm
 from storefront.domain.areas import KOTA_KUPANG
-from storefront.domain.money import MAX_PRICE
+from storefront.domain.money import MAX_PRICE, InvalidPrice, read_rupiah
 from storefront.extensions import db
 from storefront.seller.context import current_shop
 from storefront.web.access import seller_required
@@ -16,14 +16,16 @@ bp = Blueprint("delivery", __name__, url_prefix="/penjual/ongkir")
 
 
 def _parse_fee(raw: str) -> int | None:
-    text = raw.strip().replace(".", "").replace(" ", "")
-    if text.lower().startswith("rp"):
-        text = text[2:]
-    if not text:
+    """Empty: she does not deliver there; else any amount read like every rupiah input."""
+    if not raw.strip():
         return None
-    if not (text.isascii() and text.isdigit()) or int(text) > MAX_PRICE:
+    try:
+        fee = read_rupiah(raw)
+    except InvalidPrice:
+        raise ValueError(raw) from None
+    if fee > MAX_PRICE:
         raise ValueError(raw)
-    return int(text)
+    return fee
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from storefront.accounts.models import Role, User
 from storefront.accounts.services import create_user
 from storefront.catalog.models import Category, CategoryKind, HalalStatus, Product, ProductPhoto
 from storefront.demo import data, pictures
+from storefront.demo.season import seed_season
 from storefront.domain.listing import ListingStatus
 from storefront.domain.phone import normalise_phone
 from storefront.domain.slugs import slugify
@@ -34,7 +35,8 @@ def seed_categories() -> dict[str, Category]:
 def seed_staff() -> None:
     staff = data.STAFF
     if db.session.scalar(sa.select(User).where(User.email == staff["email"])) is None:
-        create_user(staff["name"], staff["password"], Role.STAFF, email=staff["email"])
+        user = create_user(staff["name"], staff["password"], Role.STAFF, email=staff["email"])
+        user.permissions = "admin"  # the demo staff member may open Staff permissions
 
 
 def _product(shop: Shop, category: Category, spec: tuple, age_days: int) -> Product:
@@ -100,8 +102,12 @@ def seed_demo() -> bool:
     for index, spec in enumerate(data.SELLERS):
         seed_seller(spec, categories, index)
     fees_added = seed_delivery_fees()
+    staff = db.session.scalar(sa.select(User).where(User.email == data.STAFF["email"]))
+    shop_ids = list(db.session.scalars(sa.select(Shop.id).where(
+        Shop.slug.in_([spec["slug"] for spec in data.SELLERS])).order_by(Shop.id)))
+    season_added = seed_season(staff, shop_ids)
     after = db.session.scalar(sa.select(sa.func.count()).select_from(Shop))
-    return after != before or fees_added
+    return after != before or fees_added or season_added
 
 
 def seed_delivery_fees() -> bool:

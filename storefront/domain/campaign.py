@@ -60,3 +60,20 @@ def campaign(today: date, month_day: str = "12-22", delivery_days: int = 1) -> C
     the_day = next_occurrence(today, month, day)
     order_by = the_day - timedelta(days=1 + max(0, delivery_days))
     return Campaign(day=the_day, order_by=order_by, delivery_days=delivery_days, today=today)
+
+
+def season(today: date, start_month_day: str = "12-01", day_month_day: str = "12-22") -> tuple[date, date]:
+    """The next (or current) Hari Ibu season: from its first day to the day itself."""
+    month, day = parse_month_day(day_month_day)
+    the_day = next_occurrence(today, month, day)
+    start_month, start_day = parse_month_day(start_month_day)
+    start = date(the_day.year, start_month, start_day)
+    if start > the_day:  # a season that starts in the year before the day
+        start = date(the_day.year - 1, start_month, start_day)
+    return start, the_day
+
+
+def in_season(today: date, start_month_day: str = "12-01", day_month_day: str = "12-22") -> bool:
+    """True from the season's first day to Hari Ibu itself, both included."""
+    start, the_day = season(today, start_month_day, day_month_day)
+    return start <= today <= the_day

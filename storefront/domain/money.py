@@ -33,11 +33,11 @@ _SEPARATORS = re.compile(r"[.\s,]")
 _PREFIX = re.compile(r"^\s*(rp\.?)\s*", re.IGNORECASE)
 
 
-def parse_rupiah(text: str | int | None) -> int:
-    """Read a price as a seller types it: ``"25.000"``, ``"Rp 25.000"``, ``"25000"``.
+def read_rupiah(text: str | int | None) -> int:
+    """Read any rupiah amount as people type it: ``"63.000"``, ``"Rp 63.000"``, ``"63000"``.
 
     Dots, commas and spaces are thousands separators; cents are not accepted
-    (``"25.000,50"`` is refused because rupiah have no cents).
+    (``"25.000,50"`` is refused because rupiah have no cents). Zero is an amount.
     """
     raw = _PREFIX.sub("", str(text if text is not None else "").strip())
     if not raw:
@@ -47,7 +47,12 @@ def parse_rupiah(text: str | int | None) -> int:
     digits = _SEPARATORS.sub("", raw)
     if not (digits.isascii() and digits.isdigit()) or len(digits) > 12:
         raise InvalidPrice("format")
-    return validate_price(int(digits))
+    return int(digits)
+
+
+def parse_rupiah(text: str | int | None) -> int:
+    """Read a product price as a seller types it (see ``read_rupiah``), within the price bounds."""
+    return validate_price(read_rupiah(text))
 
 
 def validate_price(amount: int) -> int:

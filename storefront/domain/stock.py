@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 #: The most of one product a single cart line may hold.
 MAX_LINE_QUANTITY = 99
+#: How many days ahead a wanted date may be, unless the setting WANTED_DATE_MAX_DAYS says otherwise.
+MAX_AHEAD_DAYS = 60
 
 
 class OutOfStock(ValueError):
@@ -22,12 +24,22 @@ class OutOfStock(ValueError):
         self.reason = reason
 
 
-class DateTooEarly(ValueError):
-    """A wanted date before the seller can have a made-to-order product ready."""
+class DateOutOfRange(ValueError):
+    """A wanted date outside the days offered, ``earliest`` to ``latest``."""
 
-    def __init__(self, earliest: date):
+    def __init__(self, earliest: date, latest: date | None = None):
         super().__init__(earliest.isoformat())
         self.earliest = earliest
+        #: the last day that may be chosen, when known
+        self.latest = latest
+
+
+class DateTooEarly(DateOutOfRange):
+    """A wanted date before the seller can have a made-to-order product ready."""
+
+
+class DateTooLate(DateOutOfRange):
+    """A wanted date further ahead than orders are taken (``MAX_AHEAD_DAYS`` by default)."""
 
 
 @dataclass(frozen=True)
@@ -94,8 +106,16 @@ def earliest_date(today: date, lead_days: int) -> date:
     return today + timedelta(days=max(0, lead_days))
 
 
-def check_date(wanted: date, today: date, lead_days: int) -> date:
+def latest_date(today: date, lead_days: int, max_ahead_days: int = MAX_AHEAD_DAYS) -> date:
+    """The last day a wanted date may be: ``max_ahead_days`` from today, never before the earliest."""
+    return today + timedelta(days=max(max_ahead_days, lead_days, 0))
+
+
+def check_date(wanted: date, today: date, lead_days: int, max_ahead_days: int = MAX_AHEAD_DAYS) -> date:
     earliest = earliest_date(today, lead_days)
+    latest = latest_date(today, lead_days, max_ahead_days)
     if wanted < earliest:
-        raise DateTooEarly(earliest)
+        raise DateTooEarly(earliest, latest)
+    if wanted > latest:
+        raise DateTooLate(earliest, latest)
     return wanted

@@ -7,6 +7,7 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from storefront.checkout.forms import CheckoutForm
+from storefront.web.fields import RupiahField
 
 #: Rows offered for components on the staff form.
 COMPONENT_ROWS = 5
@@ -16,9 +17,9 @@ class HamperForm(FlaskForm):
     name = StringField(_l("Hamper name"), validators=[
         DataRequired(_l("Please write the hamper's name.")), Length(max=120)])
     description = TextAreaField(_l("What is inside"), validators=[Length(max=2000)])
-    price = IntegerField(_l("Price in rupiah"), validators=[
-        DataRequired(_l("Please write the price in whole rupiah.")),
-        NumberRange(min=1, max=100_000_000, message=_l("Write a price between 1 and 100,000,000."))])
+    price = RupiahField(_l("Price in rupiah"), validators=[
+        NumberRange(min=1, max=100_000_000, message=_l("Write a price between 1 and 100,000,000."))],
+        messages={"empty": _l("Please write the price in whole rupiah.")})
     point_id = SelectField(_l("Assembled and picked up at"), coerce=int, validators=[
         DataRequired(_l("Choose the pickup point where it is put together."))])
 

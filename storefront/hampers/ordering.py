@@ -12,7 +12,7 @@ from storefront import clock
 from storefront.checkout import services as checkout
 from storefront.checkout.services import Buyer, CheckoutError
 from storefront.domain.order_states import SellerOrderStatus
-from storefront.domain.stock import MAX_LINE_QUANTITY, DateTooEarly, check_date, earliest_date
+from storefront.domain.stock import MAX_LINE_QUANTITY, DateOutOfRange, check_date, earliest_date
 from storefront.extensions import db
 from storefront.hampers import services as hampers
 from storefront.hampers.models import Hamper, HamperOrderPart
@@ -34,9 +34,11 @@ class HamperBadQuantity(CheckoutError):
 
 
 class HamperDateNeeded(CheckoutError):
-    def __init__(self, earliest: date):
+    def __init__(self, earliest: date, latest: date | None = None):
         super().__init__(earliest)
         self.earliest = earliest
+        #: the last day offered, when the chosen day was too far ahead
+        self.latest = latest
 
 
 def place_hamper_order(hamper_id: int, quantity: int, price_seen: int, buyer: Buyer, *,
@@ -97,6 +99,6 @@ def _ready_day(hamper: Hamper, wanted: date | None) -> date | None:
     if wanted is None:
         raise HamperDateNeeded(earliest_date(today, lead))
     try:
-        return check_date(wanted, today, lead)
-    except DateTooEarly as exc:
-        raise HamperDateNeeded(exc.earliest) from exc
+        return check_date(wanted, today, lead, checkout.max_ahead_days())
+    except DateOutOfRange as exc:
+        raise HamperDateNeeded(exc.earliest, exc.latest) from exc

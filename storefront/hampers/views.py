@@ -1,6 +1,8 @@
 """/hampers for buyers, /staf/hampers for staff who compose them."""
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
@@ -15,6 +17,7 @@ from storefront.curation import queries as curation_queries
 from storefront.curation.models import Collection
 from storefront.domain import hampers as rules
 from storefront.domain.listing import ListingStatus
+from storefront.domain.money import InvalidPrice, read_rupiah
 from storefront.domain.stock import OutOfStock, earliest_date
 from storefront.extensions import db
 from storefront.hampers import ordering, services
@@ -40,6 +43,9 @@ def index():
 
 def _order_error(exc: Exception) -> str:
     if isinstance(exc, ordering.HamperDateNeeded):
+        if exc.latest:
+            return _("Choose a day from %(date)s to %(latest)s.", date=format_date(exc.earliest, "long"),
+                     latest=format_date(exc.latest, "long"))
         return _("Some parts are made to order: choose a day on or after %(date)s.",
                  date=format_date(exc.earliest, "long"))
     if isinstance(exc, ordering.HamperPriceChanged):
@@ -113,13 +119,26 @@ def _components() -> tuple[list[tuple[int, int, int]], str | None]:
         if not pid:
             continue
         qty = (request.form.get(f"qty-{i}") or "1").strip()
-        share = (request.form.get(f"share-{i}") or "").strip()
-        if not (pid.isdigit() and qty.isdigit() and share.isdigit()) or max(
-                len(pid), len(qty), len(share)) > 12:
+        try:
+            share = read_rupiah(request.form.get(f"share-{i}"))
+        except InvalidPrice:
+            share = None
+        if share is None or not (pid.isdigit() and qty.isdigit()) or max(len(pid), len(qty)) > 12:
             error = _("Each product needs a quantity and a share in whole rupiah.")
             continue
-        rows.append((int(pid), int(qty), int(share)))
+        rows.append((int(pid), int(qty), share))
     return rows, error
+
+
+def _posted_rows() -> list[tuple[int | None, str, str]]:
+    """The component rows as she sent them, to show again: product id (or None), quantity, share."""
+    rows = []
+    for i in range(COMPONENT_ROWS):
+        raw = (request.form.get(f"product-{i}") or "").strip()
+        pid = int(raw) if re.fullmatch(r"[0-9]{1,10}", raw) else None
+        rows.append((pid, (request.form.get(f"qty-{i}") or "1")[:12],
+                     (request.form.get(f"share-{i}") or "")[:20]))
+    return rows
 
 
 def _share_error(exc: Exception) -> str:
@@ -169,8 +188,11 @@ def _form(hamper):
                 flash(_("Hamper %(name)s is saved.", name=saved.name), "success")
                 return redirect(url_for(".edit", hamper_id=saved.id))
     status = 422 if (form.errors or errors) else 200
-    current = [(c.product_id, c.quantity, c.unit_share) for c in hamper.components] if hamper else []
-    current += [(None, 1, "")] * (COMPONENT_ROWS - len(current))
+    if request.method == "POST":  # an error keeps every product and share she chose
+        current = _posted_rows()
+    else:
+        current = [(c.product_id, c.quantity, c.unit_share) for c in hamper.components] if hamper else []
+        current += [(None, 1, "")] * (COMPONENT_ROWS - len(current))
     return render_template("hampers/staff.html", form=form, hamper=hamper, errors=errors,
                            hampers=services.listed(include_archived=True), products=_products(),
                            rows=current, collections=curation_queries.all_collections(),

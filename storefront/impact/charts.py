@@ -26,9 +26,16 @@ STYLE = Style(
     foreground_strong="#2b2b2b", foreground_subtle="#6b6b6b",
     colors=("#8c2f1b", "#1f6f8b", "#c98b1a", "#4f7d3a", "#7a4c9e", "#b84a77", "#3d5a80",
             "#8a6d3b", "#2a9d8f", "#e07a5f"),
-    font_family="DejaVu Sans, Arial, sans-serif", title_font_size=18, label_font_size=13,
-    major_label_font_size=13, legend_font_size=13, value_font_size=12,
+    font_family="DejaVu Sans, Arial, sans-serif", title_font_size=16, label_font_size=14,
+    major_label_font_size=14, legend_font_size=14, value_font_size=14, tooltip_font_size=14,
+    value_label_font_size=14,
 )
+
+#: Charts are drawn at a phone's width, so their text is never scaled down on a 360 px
+#: screen (14 px drawn, at least 12 px seen); wider screens scale them up.
+PHONE_WIDTH = 340
+#: Height of one legend row; the legend is one entry per row, so names never overlap.
+LEGEND_ROW = 24
 
 #: The SVG responses' own Content Security Policy: nothing but the inline style sheet.
 SVG_CSP = {"default-src": "'none'", "style-src": "'unsafe-inline'"}
@@ -74,12 +81,18 @@ def count_text(value) -> str:
     return str(int(value)) if value is not None else "-"
 
 
+def line_height(series_count: int) -> int:
+    """The line chart's height: the plot, then one legend row per series."""
+    return 300 + LEGEND_ROW * series_count
+
+
 def line_by_month(title: str, description: str, months: Sequence[str],
-                  series: Sequence[tuple[str, Sequence[int]]], *, width: int = 640,
-                  height: int = 440) -> str:
+                  series: Sequence[tuple[str, Sequence[int]]], *, width: int = PHONE_WIDTH,
+                  height: int | None = None) -> str:
     """One line per series over the months (e.g. each seller, and the programme total)."""
-    chart = _base(pygal.Line, title, width=width, height=height, x_label_rotation=0,
-                  show_minor_x_labels=True, dots_size=3,
+    chart = _base(pygal.Line, title, width=width, height=height or line_height(len(series)),
+                  x_label_rotation=45, show_minor_x_labels=True, dots_size=3,
+                  legend_at_bottom_columns=1,
                   y_labels=_axis([v for _n, values in series for v in values], True))
     chart.x_labels = list(months)
     for name, values in series:
@@ -88,10 +101,12 @@ def line_by_month(title: str, description: str, months: Sequence[str],
 
 
 def bars(title: str, description: str, items: Sequence[tuple[str, int]], *, money: bool = True,
-         width: int = 560, height: int = 360) -> str:
-    """One bar per item (a category, a payment method), named under it."""
+         width: int = PHONE_WIDTH, height: int = 340) -> str:
+    """One bar per item (a category, a payment method), named under it (slanted, so long
+    names do not run into each other)."""
     options = {} if money else {"value_formatter": count_text}
     chart = _base(pygal.Bar, title, width=width, height=height, show_legend=False,
+                  x_label_rotation=35,
                   y_labels=_axis([v for _n, v in items], money), **options)
     chart.x_labels = [name for name, _v in items]
     chart.add(title, [value for _n, value in items])

@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -161,7 +162,8 @@ def sponsor_pdf(report: Report, names: dict[int, str], period_text: str) -> byte
     page.heading(_("Each seller"), 13)
     for index, seller in enumerate(report.sellers):
         if page.y < 30 * mm:
-            page.line(_("… and %(count)s more sellers.", count=len(report.sellers) - index), 9)
+            page.line(ngettext("… and %(num)s more seller.", "… and %(num)s more sellers.",
+                               len(report.sellers) - index), 9)
             break
         page.pair(names[seller.shop_id], _("%(sales)s sales, %(orders)s orders",
                                            sales=format_rupiah(seller.total.gross_sales),

@@ -90,7 +90,8 @@ def dashboard():
                            columns=exports.columns(), categories=categories(), areas=ALL_AREAS,
                            args=_query_args(filters), query=_query_args(filters),
                            period_text=_period_text(filters), empty=rules.SellerMonth(),
-                           method_label=method_label)
+                           method_label=method_label,
+                           line_height=charts.line_height(len(report.sellers) + 1))
 
 
 # --- charts ----------------------------------------------------------------------------------

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
+from wtforms import StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Regexp
+
+from storefront.web.fields import RupiahField
 
 
 class PayoutForm(FlaskForm):
-    amount = IntegerField(_l("Amount sent (Rp)"),
-                          validators=[DataRequired(_l("Write the amount in rupiah.")),
-                                      NumberRange(min=1, message=_l("Write an amount above zero."))])
+    amount = RupiahField(_l("Amount sent (Rp)"),
+                         validators=[NumberRange(min=1, message=_l("Write an amount above zero."))],
+                         messages={"empty": _l("Write the amount in rupiah.")})
     bank_reference = StringField(_l("Bank reference"),
                                  validators=[DataRequired(_l("Copy the reference from the bank slip.")),
                                              Length(max=120)])

@@ -11,13 +11,10 @@ import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
+from pillow_heif import register_heif_opener
 
-try:  # HEIC from iPhones and some Android phones, when the plugin is installed
-    from pillow_heif import register_heif_opener
-except ImportError:  # pragma: no cover - optional
-    register_heif_opener = None
-else:
-    register_heif_opener()
+# HEIC, the default of iPhones and many Android phones, opens like any other photo
+register_heif_opener()
 
 #: Largest upload accepted, in bytes.
 MAX_BYTES = 10 * 1024 * 1024

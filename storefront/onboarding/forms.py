@@ -5,13 +5,15 @@ from wtforms.validators import DataRequired, Length
 
 from storefront.accounts.forms import valid_phone
 from storefront.domain.areas import ALL_AREAS
+from storefront.web import inputs
 
 
 class NewSellerForm(FlaskForm):
     name = StringField(_l("Her name"), validators=[
         DataRequired(_l("Write her name.")), Length(max=120)])
     phone = StringField(_l("Her phone number"), validators=[
-        DataRequired(_l("Write her phone number.")), Length(max=30), valid_phone])
+        DataRequired(_l("Write her phone number.")), Length(max=30), valid_phone],
+        render_kw=inputs.OTHER_PHONE)
     shop_name = StringField(_l("Shop name"), validators=[
         DataRequired(_l("Write a name for her shop.")), Length(max=120)])
     area = SelectField(_l("Area"), choices=list(ALL_AREAS))
@@ -20,4 +22,5 @@ class NewSellerForm(FlaskForm):
 
 class NewLinkForm(FlaskForm):
     phone = StringField(_l("Her phone number"), validators=[
-        DataRequired(_l("Write her phone number.")), Length(max=30), valid_phone])
+        DataRequired(_l("Write her phone number.")), Length(max=30), valid_phone],
+        render_kw=inputs.OTHER_PHONE)

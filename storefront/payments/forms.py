@@ -4,8 +4,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import IntegerField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange
+
+from storefront.web.fields import RupiahField
 
 
 class ProofForm(FlaskForm):
@@ -20,9 +22,9 @@ class RejectForm(FlaskForm):
 
 
 class RefundForm(FlaskForm):
-    amount = IntegerField(_l("Amount to refund (Rp)"),
-                          validators=[DataRequired(_l("Write the amount in rupiah.")),
-                                      NumberRange(min=1, message=_l("Write an amount above zero."))])
+    amount = RupiahField(_l("Amount to refund (Rp)"),
+                         validators=[NumberRange(min=1, message=_l("Write an amount above zero."))],
+                         messages={"empty": _l("Write the amount in rupiah.")})
     reason = StringField(_l("Reason"), validators=[Length(max=200)])
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from storefront.accounts.forms import valid_phone
 from storefront.catalog.models import CategoryKind, HalalStatus
 from storefront.domain.areas import ALL_AREAS
-from storefront.domain.money import MAX_PRICE, MIN_PRICE, InvalidPrice, format_rupiah, parse_rupiah
+from storefront.domain.money import MAX_PRICE, MIN_PRICE, InvalidPrice, format_rupiah, validate_price
+from storefront.web import inputs
+from storefront.web.fields import RupiahField
 
 #: What the seller reads for each ``InvalidPrice.code``.
 PRICE_ERRORS = {
@@ -40,10 +42,12 @@ class ProfileForm(FlaskForm):
     story = TextAreaField(_l("Your story"), validators=[Optional(), Length(max=3000)])
     photo = FileField(_l("Shop photo"), render_kw=_IMAGE)
     area = SelectField(_l("Area"), choices=list(ALL_AREAS))
-    whatsapp = StringField(_l("WhatsApp number"), validators=[Optional(), Length(max=30), valid_phone])
+    whatsapp = StringField(_l("WhatsApp number"), validators=[Optional(), Length(max=30), valid_phone],
+                           render_kw=inputs.OWN_PHONE)
     pickup_address = TextAreaField(_l("Pickup address (private)"), validators=[
-        Optional(), Length(max=500)])
+        Optional(), Length(max=500)], render_kw=inputs.OWN_ADDRESS)
     on_holiday = BooleanField(_l("I am on holiday: pause new orders"))
+    holiday_until = DateField(_l("On holiday until (optional)"), validators=[Optional()])
 
 
 class ProductForm(FlaskForm):
@@ -52,7 +56,7 @@ class ProductForm(FlaskForm):
     description = TextAreaField(_l("Description"), validators=[
         DataRequired(_l("Write a few words about it: what it is, how big, how it is made.")),
         Length(max=3000)])
-    price = StringField(_l("Price (Rp)"), render_kw={"inputmode": "numeric"})
+    price = RupiahField(_l("Price (Rp)"), messages=PRICE_ERRORS)
     made_to_order = BooleanField(_l("Made to order (no stock, I make it after the order)"))
     stock = IntegerField(_l("Stock ready to sell"), validators=[Optional(), NumberRange(
         min=0, max=9999, message=_l("Stock must be between 0 and 9999."))],
@@ -69,7 +73,7 @@ class ProductForm(FlaskForm):
 
     def validate_price(self, field) -> None:
         try:
-            self.rupiah = parse_rupiah(field.data)
+            self.rupiah = validate_price(field.data)
         except InvalidPrice as exc:
             raise ValidationError(str(PRICE_ERRORS[exc.code])) from exc
 

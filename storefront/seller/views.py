@@ -47,7 +47,8 @@ def profile():
             update_profile(shop, name=form.name.data, story=form.story.data or "",
                            area=form.area.data, whatsapp=form.whatsapp.data,
                            pickup_address=form.pickup_address.data or "",
-                           on_holiday=form.on_holiday.data, photo=photo[0] if photo else None)
+                           on_holiday=form.on_holiday.data, photo=photo[0] if photo else None,
+                           holiday_until=form.holiday_until.data)
             db.session.commit()
             flash(_("Your shop profile is saved."), "info")
             return redirect(url_for("seller.profile"))
@@ -104,8 +105,14 @@ def new_product():
             except services.TooManyPhotos:
                 form.photos.errors = [_("A product can have at most 5 photos.")]
             else:
-                db.session.commit()
-                flash(_("Saved as a draft. When it is ready, send it for review."), "info")
+                if request.form.get("then") == "submit":  # one screen: save and send for review
+                    services.submit_product(product)
+                    db.session.commit()
+                    flash(_("Saved and sent for review. Staff usually check within two working days."),
+                          "info")
+                else:
+                    db.session.commit()
+                    flash(_("Saved as a draft. When it is ready, send it for review."), "info")
                 return redirect(url_for("seller.products", _anchor=f"p{product.id}"))
     return render_template("seller/product_form.html", form=form, category=category, product=None)
 

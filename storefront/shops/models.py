@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -49,6 +49,8 @@ class Shop(db.Model):
     status: Mapped[ShopStatus] = mapped_column(enum_type(ShopStatus), default=ShopStatus.ACTIVE)
     #: her own pause: products stay visible but new orders are refused
     on_holiday: Mapped[bool] = mapped_column(default=False)
+    #: the last day of her holiday, if she gave one; buyers read "on holiday until …"
+    holiday_until: Mapped[date | None] = mapped_column()
     #: when staff onboarded her (UTC)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     #: the staff member who verified her, offline, as a programme beneficiary (no documents kept)

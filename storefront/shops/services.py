@@ -1,6 +1,8 @@
 """Creating a shop and changing its profile. Flushes, never commits."""
 from __future__ import annotations
 
+from datetime import date
+
 import sqlalchemy as sa
 
 from storefront.accounts.models import User
@@ -36,7 +38,7 @@ def create_shop(owner: User, name: str, area: str, *, story_public: bool) -> Sho
 
 def update_profile(shop: Shop, *, name: str, story: str, area: str, whatsapp: str | None,
                    pickup_address: str, on_holiday: bool,
-                   photo: list[Rendition] | None = None) -> Shop:
+                   photo: list[Rendition] | None = None, holiday_until: date | None = None) -> Shop:
     """Change her profile; a new photo (already rendered) replaces the old one."""
     if not is_known_area(area):
         raise UnknownArea(area)
@@ -46,6 +48,7 @@ def update_profile(shop: Shop, *, name: str, story: str, area: str, whatsapp: st
     shop.whatsapp = normalise_phone(whatsapp) if whatsapp else None
     shop.pickup_address = pickup_address.strip()
     shop.on_holiday = on_holiday
+    shop.holiday_until = holiday_until if on_holiday else None
     if photo:
         old = shop.photo_key
         shop.photo_key, _full = store_renditions(photo, f"shops/{shop.id}")

@@ -7,8 +7,17 @@ from storefront.catalog import queries
 from storefront.extensions import db
 from storefront.reach.visits import count_visit
 from storefront.reviews import queries as review_queries
+from storefront.shops import queries as shop_queries
+from storefront.web.template_helpers import locale_code
 
 bp = Blueprint("shops", __name__)
+
+
+@bp.get("/toko/")
+def index():
+    """Every active shop: photo, name, area, what she makes, and her story's first line
+    where she agreed that it is shown."""
+    return render_template("shops/index.html", cards=shop_queries.directory(locale_code()))
 
 
 @bp.get("/toko/<slug>")

@@ -38,7 +38,7 @@ def test_seller_adds_a_product_with_a_photo(live_server, page, screenshot, make_
     page.select_option("#halal_status", "no_pork")
     page.set_input_files("#photos", str(photo))
     screenshot(page, "seller-product-form")
-    page.get_by_role("button", name="Simpan").click()
+    page.get_by_role("button", name="Simpan sebagai draf").click()
 
     assert "/penjual/produk" in page.url
     item = page.locator(".seller-product", has_text="Kue Cucur Gula Lontar")

@@ -265,7 +265,7 @@ def test_svg_charts_have_title_and_the_table_values(history, client, login):
         assert "script-src" not in response.headers["Content-Security-Policy"]
     sales = client.get("/staf/dampak/grafik/penjualan.svg", query_string=RANGE).get_data(as_text=True)
     values = re.findall(r'<desc class="value">([^<]*)</desc>', sales)
-    totals = re.findall(r"<tr><th scope=\"row\">2026-\d\d</th><td>([^<]+)</td>",
+    totals = re.findall(r"<tr><th scope=\"row\">2026-\d\d</th><td>(?:<span class=\"rp\">)?([^<]+)<",
                         html.split('id="impact-totals"')[1].split("</table>")[0])
     assert totals and all(t in values for t in totals)
     for shop in history["shops"]:
@@ -273,7 +273,7 @@ def test_svg_charts_have_title_and_the_table_values(history, client, login):
             assert _table(html, shop.id)[month][0] in values
     categories = client.get("/staf/dampak/grafik/kategori.svg", query_string=RANGE).get_data(as_text=True)
     table = html.split('id="impact-categories"')[1].split("</table>")[0]
-    amounts = re.findall(r"<td>(Rp [\d.]+)</td>", table)
+    amounts = re.findall(r"<td>(?:<span class=\"rp\">)?(Rp [\d.]+)<", table)
     assert len(amounts) == 2
     assert sorted(amounts) == sorted(re.findall(r'<desc class="value">([^<]*)</desc>', categories))
     methods = client.get("/staf/dampak/grafik/pembayaran.svg", query_string=RANGE).get_data(as_text=True)

@@ -75,3 +75,23 @@ def test_an_unknown_media_store_is_refused(production, tmp_path):
     production.setenv("MEDIA_STORAGE", "ftp")
     with pytest.raises(config.ConfigError, match="local or s3"):
         config.load(str(tmp_path))
+
+
+def test_public_base_url_follows_port_unless_set(monkeypatch, tmp_path):
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
+    assert config.load(str(tmp_path))["PUBLIC_BASE_URL"] == "http://127.0.0.1:5000"
+    monkeypatch.setenv("PORT", "8080")
+    assert config.load(str(tmp_path))["PUBLIC_BASE_URL"] == "http://127.0.0.1:8080"
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://pasaribu.id/")
+    assert config.load(str(tmp_path))["PUBLIC_BASE_URL"] == "https://pasaribu.id"
+
+
+def test_make_run_prints_each_step_and_the_logins():
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    for step in ("Installing the Python packages", "Bringing the database up to date",
+                 "Loading the demo shop", "Pasar Ibu is at http://127.0.0.1:$(PORT)/",
+                 "staf@pasaribu.test", "demo-penjual-2026", "export PORT"):
+        assert step in makefile

@@ -55,3 +55,9 @@ def test_a_4000_by_3000_photo_gives_a_small_card_without_exif(kind):
     if kind == "photo":  # orientation 6: the portrait photo is turned upright
         assert (sizes["card"].width, sizes["card"].height) == (360, 480)
         assert (sizes["full"].width, sizes["full"].height) == (960, 1280)
+
+
+def test_a_heic_photo_is_rendered_to_webp():
+    renditions = render(images.photo_heic(1600, 1200))
+    assert [(r.size, r.width) for r in renditions][-1] == ("full", 1280)
+    assert all(r.data[8:12] == b"WEBP" for r in renditions)

@@ -67,3 +67,12 @@ def png_bytes(width: int = 300, height: int = 200) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (width, height), (20, 120, 60)).save(out, "PNG")
     return out.getvalue()
+
+
+def photo_heic(width: int = 640, height: int = 480) -> bytes:
+    """A real HEIC photo, as iPhones save them by default."""
+    out = io.BytesIO()
+    photo = Image.new("RGB", (width, height), (180, 60, 40))
+    ImageDraw.Draw(photo).ellipse((width // 4, height // 4, width // 2, height // 2), fill=(250, 220, 90))
+    photo.save(out, format="HEIF", quality=80)
+    return out.getvalue()

@@ -6,6 +6,7 @@ from storefront.domain.money import (
     InvalidPrice,
     format_rupiah,
     parse_rupiah,
+    read_rupiah,
     validate_price,
 )
 
@@ -51,3 +52,19 @@ def test_parse_rupiah_takes_a_number_already_stored():
     assert parse_rupiah(25000) == 25000
     with pytest.raises(InvalidPrice):
         parse_rupiah(None)
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("63.000", 63000), ("Rp 63.000", 63000), ("63000", 63000), ("Rp. 902.500", 902500),
+    ("rp63000", 63000), ("0", 0), (" 1 250 000 ", 1250000)])
+def test_read_rupiah_reads_every_way_of_writing_an_amount(typed, amount):
+    assert read_rupiah(typed) == amount
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("", "empty"), ("Rp ", "empty"), ("63.000,50", "format"), ("٣٠٠٠", "format"), ("²", "format"),
+    ("-5", "format"), ("1" * 13, "format"), ("enam puluh", "format")])
+def test_read_rupiah_refuses_with_a_reason(typed, code):
+    with pytest.raises(InvalidPrice) as caught:
+        read_rupiah(typed)
+    assert caught.value.code == code

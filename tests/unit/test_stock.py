@@ -6,6 +6,7 @@ import pytest
 from storefront.domain.stock import (
     MAX_LINE_QUANTITY,
     DateTooEarly,
+    DateTooLate,
     OutOfStock,
     Request,
     cap_quantity,
@@ -55,3 +56,16 @@ def test_earliest_date_and_check():
     with pytest.raises(DateTooEarly) as info:
         check_date(date(2026, 12, 21), today, 2)
     assert info.value.earliest == date(2026, 12, 22)
+
+
+def test_wanted_dates_are_limited_to_60_days_ahead_by_default():
+    today = date(2026, 12, 1)
+    assert check_date(date(2027, 1, 30), today, 2) == date(2027, 1, 30)  # day 60
+    with pytest.raises(DateTooLate) as info:
+        check_date(date(2030, 12, 1), today, 2)
+    assert (info.value.earliest, info.value.latest) == (date(2026, 12, 3), date(2027, 1, 30))
+    with pytest.raises(DateTooLate):
+        check_date(date(2027, 1, 31), today, 2)
+    assert check_date(date(2026, 12, 8), today, 2, max_ahead_days=7) == date(2026, 12, 8)
+    with pytest.raises(DateTooLate):
+        check_date(date(2026, 12, 9), today, 2, max_ahead_days=7)

@@ -1,16 +1,24 @@
 """HTTP caching for pages: an ETag on every HTML page, so a phone that already has a page
-gets "304 Not Modified" and no body; pages that depend on no session may also be kept
-60 seconds by the browser or a shared cache.
+gets "304 Not Modified" and no body.
+
+A page that depends on no session is public: a shared cache (nginx, see
+deploy/nginx.conf) may keep it ``SHARED_MAX_AGE`` seconds and then revalidate it, and it
+varies only with the language. The browser revalidates it every time (``max-age=0``), so
+switching the language (a cookie) shows at once; the answer is a 304 when nothing moved.
+Personal pages are private and revalidated too.
 
 The ETag hashes the exact bytes sent, so it changes whenever anything on the page does.
 """
 from __future__ import annotations
 
 from flask import Flask, g, request, session
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 
-#: Seconds a browser or shared cache may reuse a page that is the same for every visitor.
-PUBLIC_MAX_AGE = 60
+from storefront.web import page_cache
+
+#: Seconds a shared cache may reuse a page that is the same for every visitor.
+SHARED_MAX_AGE = 30
 
 
 def _cacheable(response) -> bool:
@@ -19,7 +27,20 @@ def _cacheable(response) -> bool:
             and not g.get("private_page"))
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, minus "Vary: Cookie" on a page that read the empty
+    session of a visitor who sent no session cookie. Such a page is the same for every
+    visitor without one, and says so; a shared cache sends visitors with a session cookie
+    to the app (deploy/page_cache.conf), and their pages are private."""
+
+    def save_session(self, app, session, response) -> None:
+        if session or session.modified or self.get_cookie_name(app) in request.cookies:
+            super().save_session(app, session, response)
+
+
 def install(app: Flask) -> None:
+    app.session_interface = SessionInterface()
+
     @app.after_request
     def _etag(response):
         if not _cacheable(response):
@@ -31,8 +52,11 @@ def install(app: Flask) -> None:
             response.cache_control.no_cache = True
         else:
             response.cache_control.public = True
-            response.cache_control.max_age = PUBLIC_MAX_AGE
-            response.vary.add("Cookie")  # the language cookie changes the page
+            response.cache_control.max_age = 0
+            response.cache_control.s_maxage = SHARED_MAX_AGE
         response.vary.add("Accept-Language")
         response.add_etag()
         return response.make_conditional(request)
+
+    # registered after the ETag hook, so it runs before it and stores the full body
+    page_cache.install(app)

@@ -19,6 +19,10 @@ from storefront.web import page_cache
 
 #: Seconds a shared cache may reuse a page that is the same for every visitor.
 SHARED_MAX_AGE = 30
+#: Cache-Control of a page that is the same for every visitor without a session.
+PUBLIC = f"public, max-age=0, s-maxage={SHARED_MAX_AGE}"
+#: Cache-Control of a page made for one visitor: her browser only, revalidated each time.
+PRIVATE = "private, no-cache"
 
 
 def _cacheable(response) -> bool:
@@ -45,16 +49,23 @@ def install(app: Flask) -> None:
     def _etag(response):
         if not _cacheable(response):
             return response
-        # the session cookie is written after this hook, so ask the session itself
-        personal = bool(session) or current_user.is_authenticated or "Set-Cookie" in response.headers
-        if personal:
-            response.cache_control.private = True
-            response.cache_control.no_cache = True
+        # the session cookie is written after this hook, so ask the session itself; a visitor
+        # who sent no login cookie is not logged in (no need to load the user to know it)
+        personal = bool(session) or "Set-Cookie" in response.headers or (
+            not page_cache.anonymous() and current_user.is_authenticated)
+        headers = response.headers
+        if "Cache-Control" not in headers:  # one header write, not one per attribute
+            headers["Cache-Control"] = PRIVATE if personal else PUBLIC
+        elif personal:
+            response.cache_control.private = response.cache_control.no_cache = True
         else:
             response.cache_control.public = True
             response.cache_control.max_age = 0
             response.cache_control.s_maxage = SHARED_MAX_AGE
-        response.vary.add("Accept-Language")
+        if "Vary" in headers:
+            response.vary.add("Accept-Language")
+        else:
+            headers["Vary"] = "Accept-Language"
         response.add_etag()
         return response.make_conditional(request)
 

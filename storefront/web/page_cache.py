@@ -12,9 +12,11 @@ countdown follow it) and the path with its query, so a change shows on the next 
 Stock counts move without a bump (see freshness); a page shows them at most
 ``PAGE_SECONDS`` old, and the cart always checks the real stock.
 
+A hit is one round trip to Redis: a small script reads the catalog version and the page
+under it together. Pages are stored as plain UTF-8, in the cache's Redis and key prefix.
 Served pages still pass every after-request hook (security headers, ETag). Links tagged
 ``?src=`` always reach the view, which counts the visit. ``PAGE_CACHE=0`` turns it off;
-without Redis there is nothing to turn on.
+without Redis there is nothing to turn on. If Redis fails, the page is rendered.
 """
 from __future__ import annotations
 
@@ -23,10 +25,10 @@ import logging
 
 from flask import Flask, Response, current_app, g, request, session
 from flask_login import current_user
+from redis import Redis
 from redis.exceptions import RedisError
 
 from storefront import clock
-from storefront.extensions import cache
 from storefront.web import fragments
 from storefront.web.template_helpers import locale_code
 
@@ -39,6 +41,11 @@ PUBLIC_ENDPOINTS = frozenset({
     "site.home", "catalog.category", "catalog.product", "catalog.search", "shops.shop",
     "collections.collection", "collections.hari_ibu",
 })
+#: Reads the catalog version (KEYS[1]) and the page stored under it, in one round trip.
+LOOKUP = """
+local version = redis.call('GET', KEYS[1]) or '0'
+return {version, redis.call('GET', ARGV[1] .. version .. ARGV[2])}
+"""
 #: Response header saying whether the page came from the cache ("hit") or was stored ("miss").
 STATUS_HEADER = "X-Page-Cache"
 
@@ -57,23 +64,36 @@ def _eligible() -> bool:
             and fragments.enabled() and anonymous())
 
 
-def page_key(version: int | str) -> str:
-    """The cache key of this request's page; the path and query are hashed (search words)."""
+def _redis() -> Redis:
+    """One client per Redis URL and app (the tests bind the cache to another one)."""
+    url = current_app.config["CACHE_REDIS_URL"]
+    clients = current_app.extensions.setdefault("page_cache", {})
+    if url not in clients:
+        client = Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        clients[url] = (client, client.register_script(LOOKUP))
+    return clients[url]
+
+
+def _key_parts() -> tuple[str, str]:
+    """The key of this request's page is ``head + version + tail``; the path and query
+    are hashed (they may carry search words)."""
     where = hashlib.sha256(request.full_path.encode()).hexdigest()[:32]
-    return ":".join(("page", str(version), locale_code(), clock.today_local().isoformat(), where))
+    head = current_app.config["CACHE_KEY_PREFIX"] + "page:"
+    return head, f":{locale_code()}:{clock.today_local().isoformat()}:{where}"
 
 
 def _serve():
     if not _eligible():
         return None
+    head, tail = _key_parts()
     try:
-        key = page_key(cache.get(fragments.CATALOG_VERSION_KEY) or 0)
-        html = cache.get(key)
+        version, html = _redis()[1](keys=[current_app.config["CACHE_KEY_PREFIX"]
+                                          + fragments.CATALOG_VERSION_KEY], args=[head, tail])
     except RedisError:
         log.warning("page cache unreachable; rendering %s without it", request.endpoint)
         return None
     if html is None:
-        g.page_cache_key = key  # read before the view's queries, like fragments
+        g.page_cache_key = head + version.decode() + tail  # the version before the queries
         return None
     response = Response(html, mimetype="text/html")
     response.headers[STATUS_HEADER] = "hit"
@@ -91,7 +111,7 @@ def _store(response):
             or response.direct_passthrough or _personal(response):
         return response
     try:
-        cache.set(key, response.get_data(as_text=True), timeout=PAGE_SECONDS)
+        _redis()[0].set(key, response.get_data(), ex=PAGE_SECONDS)
         response.headers[STATUS_HEADER] = "miss"
     except RedisError:
         log.warning("page cache unreachable; %s not stored", request.endpoint)

@@ -54,6 +54,10 @@ def fill(products: int, shops: int = 50, seed: int = 7) -> None:
     if batch:
         _flush(batch)
     db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        # planner statistics, as autovacuum would gather them in production after a bulk load
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sa.text("ANALYZE"))
 
 
 def fill_collection(slug: str, size: int) -> None:

@@ -19,6 +19,11 @@ bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')
 #   (the category page fell to 46 req/s with the machine 61% busy).
 # - With sync, 2 workers served the category page at 27 and 18 req/s in two passes; 3
 #   workers 18 and 12, 4 workers 8 and 12; gthread 2x4 20 and 10 (wrk, 16 connections).
+# - The trade: in the checkout rush (bench/checkout_rush.py, 100 buyers) gthread 2x4 placed
+#   3.4 orders/s against 2.4 and 2.8 for sync, because place-order waits on row locks that
+#   a sync worker cannot overlap. Browsing is most of the traffic, so sync stays; for a
+#   Hari Ibu sale, GUNICORN_WORKER_CLASS=gthread GUNICORN_THREADS=4 is one restart away.
+# (All on a machine shared with other test runs, load average 7-12: ratios, not rates.)
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))

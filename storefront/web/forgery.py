@@ -20,17 +20,16 @@ from storefront.extensions import csrf
 
 
 def same_site() -> bool:
-    """The browser does not say the request comes from another site (Fetch metadata, Origin;
-    behind HTTPS the Referer must be ours, as Flask-WTF's strict check asks)."""
+    """The browser does not say the request comes from another site: Fetch metadata, then
+    Origin; without Origin, behind HTTPS the Referer must be ours (Flask-WTF's strict check)."""
     if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
         return False
-    ours = urlsplit(request.host_url)
+    ours = urlsplit(request.host_url)[:2]
     origin = request.headers.get("Origin")
-    if origin is not None and urlsplit(origin)[:2] != ours[:2]:
-        return False
+    if origin is not None:
+        return urlsplit(origin)[:2] == ours
     if request.is_secure and current_app.config.get("WTF_CSRF_SSL_STRICT", True):
-        referrer = urlsplit(request.referrer or "")
-        return referrer[:2] == ours[:2]
+        return urlsplit(request.referrer or "")[:2] == ours
     return True
 
 

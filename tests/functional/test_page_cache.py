@@ -160,6 +160,11 @@ def test_a_first_add_to_cart_needs_no_token_but_a_page_of_this_site(app, catalog
     added = buyer.post("/keranjang/tambah", data=form, headers={"Origin": "http://localhost",
                                                                 "Sec-Fetch-Site": "same-origin"})
     assert added.status_code == 302 and "Set-Cookie" in added.headers
+    over_https = app.test_client()
+    assert over_https.post("/keranjang/tambah", data=form, base_url="https://localhost",
+                           headers={"Referer": "https://evil.example/"}).status_code == 400
+    assert over_https.post("/keranjang/tambah", data=form, base_url="https://localhost",
+                           headers={"Origin": "https://localhost"}).status_code == 302
     # now she has a session: the next add must carry her token, as every other form does
     assert buyer.post("/keranjang/tambah", data=form).status_code == 400
     page = buyer.get(catalog["product"]).get_data(as_text=True)

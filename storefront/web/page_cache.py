@@ -14,8 +14,9 @@ Stock counts move without a bump (see freshness); a page shows them at most
 
 A hit is one round trip to Redis: a small script reads the catalog version and the page
 under it together. Pages are stored as plain UTF-8, in the cache's Redis and key prefix.
-Served pages still pass every after-request hook (security headers, ETag). Links tagged
-``?src=`` always reach the view, which counts the visit. ``PAGE_CACHE=0`` turns it off;
+Served pages still pass every after-request hook (security headers, ETag). A query
+argument other than ``CACHED_ARGS`` skips the cache: links tagged ``?src=`` reach the view,
+which counts the visit. ``PAGE_CACHE=0`` turns it off;
 without Redis there is nothing to turn on. If Redis fails, the page is rendered.
 """
 from __future__ import annotations
@@ -41,6 +42,9 @@ PUBLIC_ENDPOINTS = frozenset({
     "site.home", "catalog.category", "catalog.product", "catalog.search", "shops.shop",
     "collections.collection", "collections.hari_ibu",
 })
+#: Query arguments these pages read; any other makes the request bypass the cache, so
+#: made-up arguments (``/?x=1``, ``/?x=2``…) cannot fill Redis with copies of one page.
+CACHED_ARGS = frozenset({"q", "page"})
 #: Reads the catalog version (KEYS[1]) and the page stored under it, in one round trip.
 LOOKUP = """
 local version = redis.call('GET', KEYS[1]) or '0'
@@ -60,7 +64,7 @@ def anonymous() -> bool:
 
 def _eligible() -> bool:
     return (request.method in ("GET", "HEAD") and request.endpoint in PUBLIC_ENDPOINTS
-            and "src" not in request.args and current_app.config.get("PAGE_CACHE", True)
+            and CACHED_ARGS.issuperset(request.args) and current_app.config.get("PAGE_CACHE", True)
             and fragments.enabled() and anonymous())
 
 
@@ -77,7 +81,7 @@ def _redis() -> Redis:
 def _key_parts() -> tuple[str, str]:
     """The key of this request's page is ``head + version + tail``; the path and query
     are hashed (they may carry search words)."""
-    where = hashlib.sha256(request.full_path.encode()).hexdigest()[:32]
+    where = hashlib.sha256((request.script_root + request.full_path).encode()).hexdigest()[:32]
     head = current_app.config["CACHE_KEY_PREFIX"] + "page:"
     return head, f":{locale_code()}:{clock.today_local().isoformat()}:{where}"
 

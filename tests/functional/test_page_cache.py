@@ -146,6 +146,13 @@ def test_a_tagged_link_always_reaches_the_view_and_is_counted(app, pages, catalo
     assert db.session.query(db.func.sum(ShopVisit.count)).scalar() == 3
 
 
+def test_made_up_query_arguments_are_not_stored(app, pages, catalog):
+    for n in range(3):
+        response = app.test_client().get(f"/?x={n}")
+        assert response.status_code == 200 and page_cache.STATUS_HEADER not in response.headers
+    assert pages.stored() == []
+
+
 def test_a_first_add_to_cart_needs_no_token_but_a_page_of_this_site(app, catalog):
     app.config["WTF_CSRF_ENABLED"] = True
     product_id = db.session.query(Product.id).filter_by(name="Kue Lapis Legit").scalar()

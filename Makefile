@@ -81,9 +81,10 @@ test-slow: install-test
 check: install
 	DATABASE_URL=sqlite:///$$(mktemp -d)/check.db sh -c '$(FLASK) db upgrade && $(FLASK) db check'
 
-## Benchmarks need PostgreSQL on 127.0.0.1:5432, wrk (apt) and Lighthouse (npm), installed when missing.
+## Benchmarks need PostgreSQL on 127.0.0.1:5432, wrk and nginx (apt) and Lighthouse (npm), installed when missing.
 bench: install-test
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	@[ -x /usr/sbin/nginx ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null)
 	@[ -x bench/.node/node_modules/.bin/lighthouse ] || npm install --silent --no-audit --no-fund --prefix bench/.node lighthouse@13.5.0
 	$(PY) -m bench $(BENCH)
 

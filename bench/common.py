@@ -57,8 +57,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None):
-    """Serve bench/wsgi_bench.py with gunicorn; yields the base URL."""
+def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None,
+             app: str = "bench.wsgi_bench:app"):
+    """Serve ``app`` (the shop by default) with gunicorn.conf.py; yields the base URL and process."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-secret", "APP_ENV": "development",
            "MEDIA_ROOT": "/tmp/pasar-ibu-bench-media", "GUNICORN_ACCESS_LOG": "0",
@@ -66,7 +67,7 @@ def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None):
            "RATELIMIT_ENABLED": "0", **(extra_env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-w", str(workers),
-         "-b", f"127.0.0.1:{port}", "bench.wsgi_bench:app"],
+         "-b", f"127.0.0.1:{port}", app],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -83,6 +84,26 @@ def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None):
         process.wait(timeout=20)
 
 
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """CPU time (user + system) used so far by a server process and its live children."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [process.pid]
+    for task in Path(f"/proc/{process.pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            pids += [int(pid) for pid in (task / "children").read_text().split()]
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as `uptime` prints them."""
+    return ", ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def wrk(url: str, seconds: int = 10, connections: int = 16, threads: int = 2,
         headers: dict[str, str] | None = None) -> dict[str, float]:
     """Run wrk; returns requests/s and latency percentiles in milliseconds."""
@@ -90,7 +111,7 @@ def wrk(url: str, seconds: int = 10, connections: int = 16, threads: int = 2,
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *extra,
                           url], check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    result = {"rps": rps}
+    result = {"rps": rps, "requests": float(re.search(r"(\d+) requests in", out).group(1))}
     for pct in ("50", "90", "99"):
         match = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out)
         if match:

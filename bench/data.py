@@ -6,6 +6,7 @@ import random
 import sqlalchemy as sa
 
 from storefront.catalog.search_index import search_text
+from storefront.curation.models import Collection, collection_items
 from storefront.extensions import db
 from storefront.models import Category, Product, ProductPhoto, Role, Shop, User
 
@@ -52,6 +53,21 @@ def fill(products: int, shops: int = 50, seed: int = 7) -> None:
             batch = []
     if batch:
         _flush(batch)
+    db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        # planner statistics, as autovacuum would gather them in production after a bulk load
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sa.text("ANALYZE"))
+
+
+def fill_collection(slug: str, size: int) -> None:
+    """A collection of every 7th product, up to ``size`` (the Hari Ibu page shows it)."""
+    collection = Collection(slug=slug, name="Hadiah Hari Ibu", banner="Untuk Mama.")
+    db.session.add(collection)
+    db.session.flush()
+    ids = db.session.scalars(sa.select(Product.id).order_by(Product.id).limit(size * 7)).all()[::7]
+    db.session.execute(sa.insert(collection_items),
+                       [{"collection_id": collection.id, "product_id": pid} for pid in ids[:size]])
     db.session.commit()
 
 

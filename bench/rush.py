@@ -51,9 +51,10 @@ def buy(base: str, product_slug: str, product_id: int, n: int, result: RushResul
     session = requests.Session()
     try:
         page = session.get(f"{base}/produk/{product_slug}", timeout=30).text
-        token = _TOKEN.search(page).group(1)
+        token = _TOKEN.search(page)  # anonymous pages carry none: they are shared
         session.post(f"{base}/keranjang/tambah", timeout=30,
-                     data={"csrf_token": token, "product_id": product_id, "quantity": 1})
+                     data={"csrf_token": token.group(1) if token else "", "product_id": product_id,
+                           "quantity": 1})
         form_page = session.get(f"{base}/pesan/", timeout=30)
         if "/pesan" not in form_page.url:  # the cart was emptied: sold out before checkout
             with lock:

@@ -83,6 +83,8 @@ def load(instance_path: str) -> dict:
         "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "pasar-ibu:"),
         #: FRAGMENT_CACHE=0 turns the fragment cache off (benchmarks compare both)
         "FRAGMENT_CACHE": os.environ.get("FRAGMENT_CACHE", "1") != "0",
+        #: PAGE_CACHE=0 turns off the whole-page cache for anonymous visitors (same Redis)
+        "PAGE_CACHE": os.environ.get("PAGE_CACHE", "1") != "0",
         "PUBLIC_BASE_URL": public_base_url(),
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Makassar",

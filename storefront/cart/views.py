@@ -8,6 +8,7 @@ from flask_login import current_user
 from storefront.cart import services
 from storefront.domain.areas import KOTA_KUPANG
 from storefront.extensions import db
+from storefront.web.forgery import token_or_same_site
 
 bp = Blueprint("cart", __name__, url_prefix="/keranjang")
 
@@ -28,6 +29,7 @@ def show():
 
 
 @bp.post("/tambah")
+@token_or_same_site
 def add():
     product_id = _product_id(request.form.get("product_id"))
     try:

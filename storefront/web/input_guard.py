@@ -11,7 +11,7 @@ def _has_nul(values) -> bool:
 def install(app: Flask) -> None:
     @app.before_request
     def _refuse_nul_characters():
-        if _has_nul(request.args.values()) or _has_nul(request.path):
+        if "\x00" in request.path or _has_nul(request.args.values()):
             abort(400)
         if request.method == "POST" and request.mimetype != "application/json" \
                 and _has_nul(request.form.values()):

@@ -81,7 +81,11 @@ def gunicorn(url: str, workers: int = 2, extra_env: dict | None = None,
         yield base, process
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:  # gunicorn.conf.py gives busy workers 30 s to finish (graceful_timeout)
+            process.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            process.kill()  # its workers see their parent gone and stop too
+            process.wait()
 
 
 def cpu_seconds(process: subprocess.Popen) -> float:

@@ -54,7 +54,7 @@ TEST_PASSWORD_HASH = "pbkdf2:sha256:1"
 _HYPOTHESIS = {"deadline": None, "print_blob": True,
                "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
 settings.register_profile("quick", max_examples=10, **_HYPOTHESIS)
-settings.register_profile("thorough", max_examples=150, **_HYPOTHESIS)
+settings.register_profile("thorough", max_examples=100, **_HYPOTHESIS)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 

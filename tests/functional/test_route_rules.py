@@ -12,6 +12,7 @@ from tests.sqlite_only import backend  # noqa: F401 - access matrices run on SQL
 CSRF_EXEMPT = {
     "stripe_webhooks.stripe_webhook": "Stripe signs the body; verified with the webhook secret instead",
     "xendit_webhooks.xendit_callback": "Xendit sends x-callback-token; checked instead (403)",
+    "whatsapp_webhooks.receive": "Meta signs the body (X-Hub-Signature-256) with the app secret",
 }
 #: URL prefixes that only logged-in people of one role may open.
 PRIVATE = {"/penjual": Role.SELLER, "/staf": Role.STAFF}

@@ -172,7 +172,7 @@ def test_mentor_acts_with_banner_and_every_change_is_audited(
     assert "assist-banner" not in client.get("/staf/").get_data(as_text=True)
     # the staff audit log names the mentor and the seller's shop on each line
     log = client.get(f"/staf/audit?toko={shop.id}").get_data(as_text=True)
-    assert "Kak Rina" in log and "assist.seller_orders.step" in log and shop.name in log
+    assert "Kak Rina" in log and "Perubahan oleh pendamping (seller_orders.step)" in log and shop.name in log
 
 
 def test_no_consent_means_no_acting(client, login, make_seller, make_mentor, make_staff,

@@ -13,6 +13,9 @@ CSRF_EXEMPT = {
     "stripe_webhooks.stripe_webhook": "Stripe signs the body; verified with the webhook secret instead",
     "xendit_webhooks.xendit_callback": "Xendit sends x-callback-token; checked instead (403)",
     "whatsapp_webhooks.receive": "Meta signs the body (X-Hub-Signature-256) with the app secret",
+    "cart.add": "a first add comes from a shared page without a token: Fetch metadata, Origin and "
+                "Referer are checked instead, and the token once she has a session "
+                "(storefront/web/forgery.py, tests/functional/test_page_cache.py)",
 }
 #: URL prefixes that only logged-in people of one role may open.
 PRIVATE = {"/penjual": Role.SELLER, "/staf": Role.STAFF}

@@ -63,8 +63,8 @@ def set_email(user: User, email: str) -> ContactEmail:
     return row
 
 
-def confirm(user: User, token: str) -> bool:
-    """Confirm her address; True if it changed now, False if it was already confirmed."""
+def check(user: User, token: str) -> ContactEmail:
+    """The address the link confirms; ``LinkInvalid`` when it cannot (changes nothing)."""
     try:
         data = _serializer().loads(token)
         user_id, email = int(data["u"]), str(data["e"])
@@ -76,6 +76,13 @@ def confirm(user: User, token: str) -> bool:
     row = current(user)
     if row is None or row.email != email:
         raise LinkInvalid
+    return row
+
+
+def confirm(user: User, token: str) -> bool:
+    """Confirm her address; True if it changed now, False if it was already confirmed."""
+    row = check(user, token)
+    email = row.email
     done = db.session.execute(
         sa.update(ContactEmail).where(ContactEmail.id == row.id, ContactEmail.email == email,
                                       ContactEmail.confirmed_at.is_(None))

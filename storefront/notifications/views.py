@@ -55,7 +55,11 @@ def push_on():
         db.session.commit()
     except push_services.BadSubscription:
         db.session.rollback()
-        return jsonify(error=_("This phone could not turn on notifications.")), 400
+        message = _("This phone could not turn on notifications.")
+        if not request.is_json:  # a plain form post: back to her page, with the reason
+            flash(message, "error")
+            return redirect(url_for("seller.home"))
+        return jsonify(error=message), 400
     except IntegrityError:  # the same phone, twice at once
         db.session.rollback()
     return jsonify(ok=True), 201
@@ -88,15 +92,16 @@ def email():
 def confirm_email(token: str):
     """GET shows a button; only the POST confirms (a link preview changes nothing)."""
     keep_private()
-    if request.method == "GET":
-        return render_template("notifications/email_confirm.html", token=token)
     try:
+        if request.method == "GET":
+            contact_email.check(current_user, token)
+            return render_template("notifications/email_confirm.html", token=token)
         contact_email.confirm(current_user, token)
     except contact_email.LinkInvalid:
         db.session.rollback()
-        flash(_("This link does not work any more. Write your address again to get a new one."),
-              "error")
-        return redirect(url_for("notifications.email"))
+        message = _("This link does not work any more. Write your address again to get a new "
+                    "one.")
+        return render_template("orders/tap_refused.html", message=message), 404
     db.session.commit()
     flash(_("Your e-mail address is confirmed. Order messages will also come by e-mail."), "info")
     return redirect(url_for("notifications.email"))

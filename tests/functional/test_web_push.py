@@ -56,7 +56,7 @@ def test_a_410_deletes_the_subscription(client, seller, fake_push, make_product,
 
 def test_bad_subscriptions_are_refused(client, seller, fake_push):
     good = fake_push.new_subscription()
-    for bad in (None, [], {"endpoint": good["endpoint"]},
+    for bad in ([], "x", {"endpoint": good["endpoint"]},
                 {**good, "endpoint": "http://10.0.0.1/push"},
                 {**good, "endpoint": "file:///etc/passwd"},
                 {**good, "keys": {"p256dh": "<script>", "auth": "x"}},
@@ -64,6 +64,8 @@ def test_bad_subscriptions_are_refused(client, seller, fake_push):
         response = client.post("/penjual/notifikasi/push", json=bad)
         assert response.status_code == 400
         assert "HP ini" in response.get_json()["error"]
+    form_post = client.post("/penjual/notifikasi/push", data={"endpoint": good["endpoint"]})
+    assert form_post.status_code == 302 and form_post.headers["Location"].endswith("/penjual/")
     assert subscriptions() == []
 
 

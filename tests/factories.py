@@ -424,3 +424,27 @@ def fake_push(app):
     yield fake
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture
+def smtp(app, monkeypatch):
+    """E-mail reaches this list instead of an SMTP server: ``{"to", "subject", "body"}`` each."""
+    sent: list[dict] = []
+
+    class FakeSMTP:
+        def __init__(self, host, port, timeout=None):
+            assert host == "smtp.test"
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def send_message(self, message):
+            sent.append({"to": message["To"], "subject": message["Subject"],
+                         "body": message.get_content()})
+
+    monkeypatch.setattr("storefront.notifications.mail.smtplib.SMTP", FakeSMTP)
+    app.config.update(SMTP_HOST="smtp.test", MAIL_FROM="pasar@ibu.test")
+    return sent

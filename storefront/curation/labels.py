@@ -61,6 +61,8 @@ ACTION_LABELS = {
     "seller.invite": _l("Seller registered"),
     "seller.reset_link": _l("New log-in link for a seller"),
     "staff.permissions": _l("Staff permissions changed"),
+    "synonym.add": _l("Search synonyms added"),
+    "synonym.remove": _l("Search synonyms removed"),
 }
 
 

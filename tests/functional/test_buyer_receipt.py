@@ -11,29 +11,6 @@ from storefront.orders import services
 
 
 @pytest.fixture
-def smtp(app, monkeypatch):
-    sent: list[dict] = []
-
-    class FakeSMTP:
-        def __init__(self, host, port, timeout=None):
-            assert host == "smtp.test"
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def send_message(self, message):
-            sent.append({"to": message["To"], "subject": message["Subject"],
-                         "body": message.get_content()})
-
-    monkeypatch.setattr("storefront.notifications.mail.smtplib.SMTP", FakeSMTP)
-    app.config.update(SMTP_HOST="smtp.test", MAIL_FROM="pasar@ibu.test")
-    return sent
-
-
-@pytest.fixture
 def product(make_seller, make_product):
     shop = make_seller(name="Mama Yuli")
     item = make_product(shop=shop, stock=5, name="Sambal Luat", price=25000)

@@ -63,7 +63,8 @@ def _shared_cache_headers(response) -> None:
     cache_control = response.cache_control
     assert cache_control.public and cache_control.s_maxage == SHARED_MAX_AGE
     assert cache_control.max_age == 0 and not cache_control.private
-    assert response.headers["Vary"] == "Accept-Language"
+    # compressed or not, a shared cache keeps one copy per language; never one per cookie
+    assert response.headers["Vary"] == "Accept-Language, Accept-Encoding"
     assert "Set-Cookie" not in response.headers
 
 

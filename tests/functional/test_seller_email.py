@@ -2,7 +2,6 @@
 import re
 from datetime import datetime, timedelta
 
-import pytest
 import sqlalchemy as sa
 
 from storefront import clock
@@ -11,28 +10,6 @@ from storefront.models import ContactEmail, OutboundMessage
 from storefront.notifications.delivery_models import Channel
 
 T0 = datetime(2026, 12, 10, 2, 0)
-
-
-@pytest.fixture
-def smtp(app, monkeypatch):
-    sent: list[dict] = []
-
-    class FakeSMTP:
-        def __init__(self, host, port, timeout=None):
-            pass
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def send_message(self, message):
-            sent.append({"to": message["To"], "body": message.get_content()})
-
-    monkeypatch.setattr("storefront.notifications.mail.smtplib.SMTP", FakeSMTP)
-    app.config.update(SMTP_HOST="smtp.test")
-    return sent
 
 
 def set_address(client, address="yuli@example.com"):

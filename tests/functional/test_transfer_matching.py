@@ -48,7 +48,7 @@ def test_unique_amount_code_is_added_when_switched_on_and_differs_between_waitin
     assert len(codes) == 5
     page = client.get(f"/bayar/{payment.token}").get_data(as_text=True)
     assert f"Rp {payment.amount:,}".replace(",", ".") in page
-    assert f"Kami menambahkan Rp {payment.unique_code}" in page
+    assert f"Kami menambahkan <span class=\"rp\">Rp {payment.unique_code}</span>" in page
     # a cash order never gets a code
     buy(client, {sambal: 1}, "cash")
     assert _latest()[1].unique_code == 0

@@ -8,7 +8,6 @@ from storefront.curation.models import ApprovedVersion
 from storefront.domain.curation import NotPending
 from storefront.domain.listing import ListingStatus
 from storefront.extensions import db
-from storefront.notifications import services as notification_services
 
 
 def _pending(make_product, **extra):
@@ -16,24 +15,17 @@ def _pending(make_product, **extra):
                         pirt_number="P-IRT 1", shelf_life_days=3, **extra)
 
 
-def test_approval_emails_the_seller_only_after_the_commit(app, make_staff, make_product,
-                                                          monkeypatch):
-    sent = []
-    monkeypatch.setattr(notification_services, "send_mail",
-                        lambda to, _subject, body: sent.append((to, body)))
+def test_approval_emails_the_seller_only_after_the_commit(app, make_staff, make_product, smtp):
     staff = make_staff()
     product = _pending(make_product)
     db.session.commit()
     note = services.approve(staff, product.id, product.revision)
-    assert sent == []
+    assert smtp == []
     db.session.commit()
-    assert sent == [(product.shop.owner.email, note.text)]
+    assert [(mail["to"], mail["body"].strip()) for mail in smtp] == [(product.shop.owner.email, note.text)]
 
 
-def test_a_refused_decision_sends_nothing(app, make_staff, make_product, monkeypatch):
-    sent = []
-    monkeypatch.setattr(notification_services, "send_mail",
-                        lambda to, *_: sent.append(to))
+def test_a_refused_decision_sends_nothing(app, make_staff, make_product, smtp):
     staff = make_staff()
     product = make_product(status=ListingStatus.APPROVED)
     db.session.commit()
@@ -41,7 +33,7 @@ def test_a_refused_decision_sends_nothing(app, make_staff, make_product, monkeyp
         services.request_changes(staff, product.id, product.revision, "Tolong ganti foto")
     db.session.rollback()
     db.session.commit()
-    assert sent == []
+    assert smtp == []
 
 
 def test_revision_counts_reviewed_edits_and_photos_but_not_stock(app, make_product):

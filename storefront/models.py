@@ -22,6 +22,7 @@ from storefront.orders.tap_models import UsedOrderLink
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund, StripeEvent
 from storefront.pickup.models import HandoverCode, PickupParcel, PickupPoint
 from storefront.reach.models import ShopVisit, VisitSource
+from storefront.refunds.models import ObligationStatus, RefundObligation
 from storefront.reviews.models import Review
 from storefront.shops.models import Shop, ShopStatus
 
@@ -36,3 +37,4 @@ __all__ = [
     "VisitSource",
 ]
 __all__ += ["AssistConsent", "UsedOrderLink"]  # assisted selling, one-tap order links
+__all__ += ["ObligationStatus", "RefundObligation"]  # money owed back to buyers

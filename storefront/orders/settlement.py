@@ -36,7 +36,7 @@ def record_completed(part: SellerOrder, actor: User,
     collected, for the sum collected; cancelled parts are left out.
     """
     payment = payments.latest_for_order(part.order_id)
-    cash = payment is not None and payment.method == PaymentMethod.CASH
+    cash = part.order.payment_method == PaymentMethod.CASH
     if cash:
         db.session.execute(sa.update(SellerOrder).where(SellerOrder.id == part.id)
                            .values(cash_held_by=held_by)
@@ -46,7 +46,7 @@ def record_completed(part: SellerOrder, actor: User,
     ledger.record_sale(part.shop_id, part.id, part.total, note=note)
     if cash and held_by == CashHolder.SELLER:
         ledger.record_cash_kept(part.shop_id, part.id, part.total)
-    if cash:
+    if cash and payment is not None:
         _settle_cash(part.order_id, payment, actor)
 
 
@@ -54,7 +54,8 @@ def _settle_cash(order_id: int, payment, actor: User) -> None:
     parts = db.session.scalars(sa.select(SellerOrder).where(SellerOrder.order_id == order_id)
                                .execution_options(populate_existing=True)).all()
     live = [p for p in parts if p.status != S.CANCELLED]
-    if live and all(p.cash_held_by is not None for p in live):
+    if payment.method == PaymentMethod.CASH and live \
+            and all(p.cash_held_by is not None for p in live):
         collected = sum(p.total for p in parts if p.cash_held_by is not None)
         payments.confirm_cash(payment, actor, amount=collected)
 

@@ -41,11 +41,9 @@ class ReferenceRequired(ValueError):
 
 def money_held(part: SellerOrder, payment: Payment | None) -> bool:
     """Does the programme (or her seller) hold the buyer's money for ``part``?"""
-    if payment is None:
-        return False
-    if payment.method == PaymentMethod.CASH:
-        return part.cash_held_by is not None
-    return payment.status in MONEY_IN
+    if part.order.payment_method == PaymentMethod.CASH:
+        return part.cash_held_by is not None and payment is not None
+    return payment is not None and payment.status in MONEY_IN
 
 
 def obligation_of(part_id: int) -> RefundObligation | None:

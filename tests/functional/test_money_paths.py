@@ -82,7 +82,8 @@ def test_card_obligation_is_refunded_through_stripe(app, fake_stripe, make_order
 def test_seller_cannot_complete_a_pickup_point_part_without_the_code(
         client, login, make_seller, make_product, make_hamper, make_staff):
     kue = make_product(shop=make_seller(), price=30_000)
-    hamper = make_hamper([(kue, 1, 30_000)])
+    tenun = make_product(shop=make_seller(), price=150_000)
+    hamper = make_hamper([(kue, 1, 30_000), (tenun, 1, 150_000)])
     order = place_hamper_order(hamper.id, 1, hamper.price, BUYER)
     part = order.parts[0]
     part.status = S.READY

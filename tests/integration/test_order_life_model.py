@@ -78,17 +78,20 @@ class OrderLife(RuleBasedStateMachine):
         return db.session.get(SellerOrder, ids[n % len(ids)]) if ids else None
 
     @rule(method=st.sampled_from([PaymentMethod.CASH, PaymentMethod.BANK_TRANSFER]),
-          which=st.sampled_from([(0,), (1,), (0, 1)]), quantity=st.integers(1, 3))
-    def check_out(self, method, which, quantity):
+          which=st.sampled_from([(0,), (1,), (0, 1)]), quantity=st.integers(1, 3),
+          pay_now=st.booleans())
+    def check_out(self, method, which, quantity, pay_now):
         items = {self.products[i].id: (quantity, self.products[i].price) for i in which}
         try:
             with db.session.begin_nested():
                 order = checkout.place_order(items, checkout.Buyer(name="Ibu", phone="+6281399990000"),
                                              {}, method)
-                checkout.pay_for(order, "http://localhost/")
+                payment = checkout.pay_for(order, "http://localhost/")
         except checkout.OutOfStock:
             return
         self.orders.append(order.id)
+        if pay_now and method == PaymentMethod.BANK_TRANSFER:
+            self._act(payments.confirm_transfer, payment, self.staff)
 
     def _payment(self, n: int) -> Payment | None:
         if not self.orders:
@@ -115,6 +118,16 @@ class OrderLife(RuleBasedStateMachine):
         target = SELLER_NEXT_STEP[part.status]
         for _ in range(2 if twice else 1):
             self._act(orders.seller_move, part, target, part.shop.owner)
+
+    @rule(n=st.integers(0, 20))
+    def seller_hands_over(self, n):
+        """Accept, ready and handed over in one go (the seller's whole day)."""
+        part = self._part(n)
+        while part is not None and part.status in SELLER_NEXT_STEP:
+            before = part.status
+            self._act(orders.seller_move, part, SELLER_NEXT_STEP[part.status], part.shop.owner)
+            if part.status == before:
+                break
 
     @rule(n=st.integers(0, 20), by_staff=st.booleans())
     def cancel(self, n, by_staff):

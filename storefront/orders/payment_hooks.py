@@ -72,7 +72,7 @@ def on_needs_refund(order_id: int) -> None:
         text = _("Order %(number)s was paid after the time to pay had passed. "
                  "Its stock was already released: return the money.", number=order.number)
     _tell_staff(text)
-    refunds.open_for_cancelled(order_id)
+    refunds.open_for_cancelled(order_id, tell_staff=False)  # the message above says it all
     db.session.flush()
 
 

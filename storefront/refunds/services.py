@@ -51,7 +51,8 @@ def obligation_of(part_id: int) -> RefundObligation | None:
                              .where(RefundObligation.seller_order_id == part_id))
 
 
-def open_for_part(part: SellerOrder, actor: User | None, reason: str) -> RefundObligation | None:
+def open_for_part(part: SellerOrder, actor: User | None, reason: str, *,
+                  tell_staff: bool = True) -> RefundObligation | None:
     """A cancelled part: if its money is held, owe it back, once. None when nothing is owed."""
     payment = payments.latest_for_order(part.order_id)
     if not money_held(part, payment) or obligation_of(part.id) is not None:
@@ -74,17 +75,19 @@ def open_for_part(part: SellerOrder, actor: User | None, reason: str) -> RefundO
         text = _("Order %(number)s: %(shop)s's part was cancelled after it was paid. "
                  "Return %(amount)s to the buyer.", number=part.order.number,
                  shop=part.shop.name, amount=format_rupiah(amount))
-    _tell_staff(text)
+    if tell_staff:
+        _tell_staff(text)
     db.session.flush()
     return obligation
 
 
-def open_for_cancelled(order_id: int) -> int:
+def open_for_cancelled(order_id: int, *, tell_staff: bool = True) -> int:
     """Money arrived for an order (late or in a race): owe back every cancelled part."""
     from_db = db.session.scalars(sa.select(SellerOrder).where(
         SellerOrder.order_id == order_id, SellerOrder.status == SellerOrderStatus.CANCELLED)
         .order_by(SellerOrder.id).execution_options(populate_existing=True))
-    return sum(open_for_part(part, None, part.cancel_reason) is not None for part in from_db)
+    return sum(open_for_part(part, None, part.cancel_reason, tell_staff=tell_staff) is not None
+               for part in from_db)
 
 
 def _tell_staff(text: str) -> None:

@@ -10,4 +10,7 @@ COPY . .
 RUN pybabel compile -q -d storefront/translations -f && mkdir -p instance && chown -R app instance
 USER app
 EXPOSE 8000
+# The same image runs the other processes of the Procfile (one container each):
+#   worker: flask --app wsgi rq-worker
+#   clock:  rq cron storefront.payments.rq_cron --url "$REDIS_URL"  (release-expired, purge)
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"]

@@ -101,6 +101,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.pickup.views import staff_bp as pickup_staff_bp
     from storefront.privacy.views import bp as privacy_bp
     from storefront.reach.views import bp as reach_bp
+    from storefront.refunds.views import bp as staff_refunds_bp
     from storefront.reviews.seller_views import bp as seller_reviews_bp
     from storefront.reviews.staff_views import bp as staff_reviews_bp
     from storefront.reviews.views import bp as reviews_bp
@@ -134,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(synonyms_bp)
     app.register_blueprint(web_files_bp)
+    app.register_blueprint(staff_refunds_bp)
     cart_signals.install(app)
     payment_hooks.install()
 

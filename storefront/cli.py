@@ -84,6 +84,26 @@ def install(app: Flask) -> None:
         changed = release_expired()
         click.echo(f"{changed} unpaid payment(s) released.")
 
+    money = click.Group("money", help="Check the money and stock invariants.")
+    app.cli.add_command(money)
+
+    @money.command("check")
+    def money_check_command():
+        """Print the rows that break a money or stock rule; exit 1 if there are any."""
+        from storefront.refunds.checks import run
+
+        broken = 0
+        for check, rows in run():
+            if rows:
+                broken += len(rows)
+                click.echo(f"BROKEN {check.name}: {check.rule}")
+                for row in rows:
+                    click.echo(f"  {row}")
+            else:
+                click.echo(f"ok     {check.name}")
+        if broken:
+            raise SystemExit(1)
+
     @app.cli.command("rq-worker")
     def rq_worker_command():
         """Run an RQ worker for notifications (needs REDIS_URL)."""

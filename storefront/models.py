@@ -29,6 +29,7 @@ from storefront.orders.tap_models import UsedOrderLink
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund, StripeEvent
 from storefront.pickup.models import HandoverCode, PickupParcel, PickupPoint
 from storefront.reach.models import ShopVisit, VisitSource
+from storefront.refunds.models import ObligationStatus, RefundObligation
 from storefront.reviews.models import Review
 from storefront.shops.models import Shop, ShopStatus
 
@@ -48,3 +49,4 @@ __all__ += ["ContactEmail", "OutboundMessage", "PushSubscription", "SellerFollow
 from storefront.search.models import SearchWordKey, SynonymGroup, SynonymWord  # noqa: E402
 
 __all__ += ["SearchWordKey", "SynonymGroup", "SynonymWord"]  # tolerant search
+__all__ += ["ObligationStatus", "RefundObligation"]  # money owed back to buyers

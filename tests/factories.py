@@ -18,11 +18,12 @@ _seq = itertools.count(1)
 @pytest.fixture
 def make_user(app):
     def _make(role: Role = Role.BUYER, *, name: str | None = None, email: str | None = None,
-              phone: str | None = None, password: str | None = PASSWORD) -> User:
+              phone: str | None = None, password: str | None = PASSWORD,
+              permissions: str = "") -> User:
         n = next(_seq)
         user = User(name=name or f"Pengguna {n}", role=role,
                     email=email if email is not None else f"user{n}@example.test",
-                    phone=phone)
+                    phone=phone, permissions=permissions)
         if password:
             user.set_password(password)
         db.session.add(user)

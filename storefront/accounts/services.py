@@ -135,9 +135,19 @@ def check_token(raw: str) -> AccountToken:
 
 
 def redeem_token(raw: str, password: str) -> User:
-    """Set the password through a link, once; the link is spent."""
+    """Set the password through a link, once; the link is spent.
+
+    A conditional UPDATE spends it: of simultaneous uses exactly one wins, the others get
+    ``TokenRefused("used")``.
+    """
     token = check_token(raw)
-    token.used_at = clock.now()
+    spent = db.session.execute(
+        sa.update(AccountToken).where(AccountToken.id == token.id, AccountToken.used_at.is_(None),
+                                      AccountToken.replaced_at.is_(None))
+        .values(used_at=clock.now()).execution_options(synchronize_session=False))
+    if spent.rowcount != 1:  # another request spent it a moment ago
+        raise TokenRefused("used")
+    db.session.refresh(token)
     token.user.set_password(password)
     db.session.flush()
     return token.user

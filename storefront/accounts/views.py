@@ -124,7 +124,12 @@ def set_password(token: str):
                                message=_token_messages()[exc.code]), status
     form = SetPasswordForm()
     if form.validate_on_submit():
-        user = redeem_token(token, form.password.data)
+        try:
+            user = redeem_token(token, form.password.data)
+        except TokenRefused as exc:
+            db.session.rollback()
+            return render_template("accounts/link_refused.html",
+                                   message=_token_messages()[exc.code]), 410
         db.session.commit()
         logout_user()
         start_fresh_session()

@@ -86,7 +86,8 @@ def _sale_entry(seller_order_id: int) -> LedgerEntry | None:
         LedgerEntry.seller_order_id == seller_order_id, LedgerEntry.kind == EntryKind.SALE))
 
 
-def record_sale(shop_id: int, seller_order_id: int, amount: int) -> list[LedgerEntry]:
+def record_sale(shop_id: int, seller_order_id: int, amount: int,
+                note: str = "") -> list[LedgerEntry]:
     """A seller order was completed: her sale, less the programme's commission.
 
     Once per seller order: raises ``SaleAlreadyRecorded`` on a second call.
@@ -96,7 +97,7 @@ def record_sale(shop_id: int, seller_order_id: int, amount: int) -> list[LedgerE
     if _sale_entry(seller_order_id) is not None:
         raise rules.SaleAlreadyRecorded(str(seller_order_id))
     rate = commission_rate()
-    made = [_add(shop_id, EntryKind.SALE, amount, seller_order_id=seller_order_id)]
+    made = [_add(shop_id, EntryKind.SALE, amount, seller_order_id=seller_order_id, note=note)]
     commission = rules.commission_for(amount, rate)
     if commission:
         made.append(_add(shop_id, EntryKind.COMMISSION, -commission,
@@ -162,9 +163,17 @@ def _complete(payout: Payout, actor: User) -> None:
     notify(shop.owner, text)
 
 
+def require_finance(user: User) -> None:
+    """Money out of the programme and where it goes are for finance staff only."""
+    if not (user.is_staff and user.has_permission(FINANCE)):
+        raise NotFinanceStaff(str(user.id))
+
+
 def request_payout(shop_id: int, amount: int, bank_reference: str, staff: User) -> Payout:
-    """Staff record money sent to her. Over ``PAYOUT_APPROVAL_LIMIT`` it waits for a second
-    staff member; otherwise it completes at once. Raises ``PayoutExceedsBalance``."""
+    """Finance staff record money sent to her. Over ``PAYOUT_APPROVAL_LIMIT`` it waits for a
+    second staff member; otherwise it completes at once. Raises ``PayoutExceedsBalance``,
+    ``NotFinanceStaff``."""
+    require_finance(staff)
     _lock_shop(shop_id)
     rules.check_payout(amount, available(shop_id))
     limit = int(current_app.config.get("PAYOUT_APPROVAL_LIMIT", 0))
@@ -180,7 +189,8 @@ def request_payout(shop_id: int, amount: int, bank_reference: str, staff: User) 
 
 
 def approve_payout(payout: Payout, staff: User) -> Payout:
-    """A second staff member approves (and so completes) a payout over the limit."""
+    """A second finance staff member approves (and so completes) a payout over the limit."""
+    require_finance(staff)
     _lock_shop(payout.shop_id)
     db.session.refresh(payout)
     if payout.status != PayoutStatus.AWAITING_APPROVAL:
@@ -194,9 +204,15 @@ def approve_payout(payout: Payout, staff: User) -> Payout:
 
 
 def cancel_payout(payout: Payout, staff: User, reason: str = "") -> Payout:
-    if payout.status != PayoutStatus.AWAITING_APPROVAL:
+    """Withdraw a payout that waits for approval (a conditional UPDATE: one winner)."""
+    require_finance(staff)
+    moved = db.session.execute(
+        sa.update(Payout).where(Payout.id == payout.id,
+                                Payout.status == PayoutStatus.AWAITING_APPROVAL)
+        .values(status=PayoutStatus.CANCELLED).execution_options(synchronize_session=False))
+    db.session.refresh(payout)
+    if moved.rowcount != 1:
         raise PayoutNotAwaiting(str(payout.id))
-    payout.status = PayoutStatus.CANCELLED
     record(staff, "payout.cancel", shop_id=payout.shop_id, subject=f"payout:{payout.id}",
            reason=reason)
     db.session.flush()
@@ -211,7 +227,11 @@ def bank_account(shop_id: int) -> SellerBankAccount | None:
 
 def set_bank_account(shop_id: int, bank_name: str, holder_name: str, number: str,
                      staff: User) -> SellerBankAccount:
-    """Keep her account, the number encrypted; raises ``BankKeyMissing`` without a key."""
+    """Finance staff keep her account, the number encrypted; she is told in her messages.
+
+    Raises ``NotFinanceStaff``, or ``BankKeyMissing`` without a key.
+    """
+    require_finance(staff)
     digits = "".join(ch for ch in number if ch.isdigit())
     account = bank_account(shop_id) or SellerBankAccount(shop_id=shop_id)
     account.bank_name = bank_name.strip()
@@ -219,7 +239,13 @@ def set_bank_account(shop_id: int, bank_name: str, holder_name: str, number: str
     account.number_encrypted = crypto.encrypt(digits)
     account.last4 = digits[-4:]
     db.session.add(account)
-    record(staff, "bank_account.set", shop_id=shop_id)
+    record(staff, "bank_account.set", shop_id=shop_id, subject=f"last4:{account.last4}")
+    shop = db.session.get(Shop, shop_id)
+    with force_locale("id"):
+        text = _("Your bank account for payouts was changed to %(bank)s %(masked)s. "
+                 "If you did not ask for this, tell the programme staff at once.",
+                 bank=account.bank_name, masked=account.masked)
+    notify(shop.owner, text)
     db.session.flush()
     return account
 

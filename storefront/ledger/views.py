@@ -82,6 +82,16 @@ def shop_ledger(shop_id: int):
     return _render_shop(_shop(shop_id))
 
 
+def _finance_only(shop_id: int | None = None):
+    """Refuse a money step to staff without the finance permission (nothing was written)."""
+    db.session.rollback()
+    flash(_("Only staff with the finance permission can change bank accounts or record "
+            "payouts. Ask a finance colleague."), "error")
+    if shop_id is None:
+        return redirect(url_for(".payouts")), 303
+    return redirect(url_for(".shop_ledger", shop_id=shop_id)), 303
+
+
 @staff_bp.post("/toko/<int:shop_id>/payout")
 @staff_required
 def record_payout(shop_id: int):
@@ -92,6 +102,8 @@ def record_payout(shop_id: int):
     try:
         payout = services.request_payout(shop.id, form.amount.data, form.bank_reference.data,
                                          current_user)
+    except services.NotFinanceStaff:
+        return _finance_only(shop.id)
     except rules.PayoutExceedsBalance as exc:
         db.session.rollback()
         form.amount.errors.append(_("That is more than she is owed now (%(amount)s).",
@@ -111,6 +123,8 @@ def approve(payout_id: int):
     payout = db.session.get(Payout, payout_id) or abort(404)
     try:
         services.approve_payout(payout, current_user)
+    except services.NotFinanceStaff:
+        return _finance_only()
     except rules.SameApprover:
         flash(_("You recorded this payout, so another staff member must approve it."), "error")
         return redirect(url_for(".payouts"))
@@ -132,6 +146,8 @@ def cancel(payout_id: int):
     payout = db.session.get(Payout, payout_id) or abort(404)
     try:
         services.cancel_payout(payout, current_user)
+    except services.NotFinanceStaff:
+        return _finance_only()
     except services.PayoutNotAwaiting:
         flash(_("This payout was already handled."), "error")
         return redirect(url_for(".payouts"))
@@ -150,6 +166,8 @@ def set_account(shop_id: int):
     try:
         services.set_bank_account(shop.id, form.bank_name.data, form.holder_name.data,
                                   form.number.data, current_user)
+    except services.NotFinanceStaff:
+        return _finance_only(shop.id)
     except BankKeyMissing:
         db.session.rollback()
         flash(_("Bank accounts cannot be saved until BANK_ACCOUNT_KEY is set. "

@@ -16,8 +16,8 @@ from storefront.extensions import db
 from storefront.payments.models import PaymentMethod
 from storefront.shops.models import Shop
 
-__all__ = ["CapacityBooking", "Fulfilment", "Order", "OrderCounter", "OrderLine", "PaymentMethod",
-           "SellerOrder", "SellerOrderEvent"]
+__all__ = ["CapacityBooking", "CashHolder", "Fulfilment", "Order", "OrderCounter", "OrderLine",
+           "PaymentMethod", "SellerOrder", "SellerOrderEvent"]
 
 
 class Fulfilment(enum.StrEnum):
@@ -25,6 +25,13 @@ class Fulfilment(enum.StrEnum):
     PICKUP = "pickup"
     #: the seller delivers it within Kota Kupang, for her fee
     DELIVERY = "delivery"
+
+
+class CashHolder(enum.StrEnum):
+    #: the seller took the buyer's cash herself, at her place or on delivery
+    SELLER = "seller"
+    #: the pickup point took it at the handover; the programme holds it
+    PICKUP_POINT = "pickup_point"
 
 
 def new_token() -> str:
@@ -111,6 +118,8 @@ class SellerOrder(db.Model):
     wanted_date: Mapped[date | None] = mapped_column(sa.Date)
     #: a greeting to put with the parcel, e.g. for Hari Ibu
     gift_note: Mapped[str] = mapped_column(sa.String(300), default="")
+    #: for cash: who took this part's cash at handover (NULL while it is not collected)
+    cash_held_by: Mapped[CashHolder | None] = mapped_column(enum_type(CashHolder))
     #: why it was cancelled, when it was
     cancel_reason: Mapped[str] = mapped_column(sa.Text, default="")
     #: when it was placed (UTC)

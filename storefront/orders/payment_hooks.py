@@ -12,13 +12,13 @@ from flask_babel import gettext as _
 
 from storefront.accounts.models import Role, User
 from storefront.audit.services import record
-from storefront.domain.money import format_rupiah
 from storefront.domain.order_states import SellerOrderStatus
 from storefront.extensions import db
 from storefront.notifications.services import notify
 from storefront.orders import services
-from storefront.orders.models import Order, SellerOrder, SellerOrderEvent
+from storefront.orders.models import Order, SellerOrder
 from storefront.payments import hooks
+from storefront.refunds import services as refunds
 
 S = SellerOrderStatus
 
@@ -39,28 +39,13 @@ def _waiting_parts(order_id: int) -> list[SellerOrder]:
 def on_paid(order_id: int) -> None:
     """The money is in: each waiting part goes to its seller as "new"; she is told once.
 
-    A part its seller cancelled while it waited was paid for too: staff are told to
-    return that part's money.
+    A part cancelled while it waited (by its seller, racing the payment) was paid for too:
+    it gets its refund obligation, and staff are told.
     """
     for part in _waiting_parts(order_id):
         services.release(part, None, note="paid")
-    order = _order(order_id)
-    for part in order.parts:
-        if part.status == S.CANCELLED and not _was_released(part.id):
-            record(None, "payment.paid_for_cancelled", shop_id=part.shop_id,
-                   subject=order.number, reason=part.cancel_reason)
-            with force_locale("id"):
-                text = _("Order %(number)s was paid, but %(shop)s had cancelled her part. "
-                         "Return %(amount)s to the buyer.", number=order.number,
-                         shop=part.shop.name, amount=format_rupiah(part.total))
-            _tell_staff(text)
+    refunds.open_for_cancelled(order_id)
     db.session.flush()
-
-
-def _was_released(part_id: int) -> bool:
-    return db.session.scalar(sa.select(SellerOrderEvent.id).where(
-        SellerOrderEvent.seller_order_id == part_id,
-        SellerOrderEvent.to_status == S.NEW).limit(1)) is not None
 
 
 def _tell_staff(text: str) -> None:
@@ -87,6 +72,7 @@ def on_needs_refund(order_id: int) -> None:
         text = _("Order %(number)s was paid after the time to pay had passed. "
                  "Its stock was already released: return the money.", number=order.number)
     _tell_staff(text)
+    refunds.open_for_cancelled(order_id, tell_staff=False)  # the message above says it all
     db.session.flush()
 
 

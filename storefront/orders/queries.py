@@ -6,7 +6,10 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from storefront.domain.order_states import SellerOrderStatus
 from storefront.extensions import db
+from storefront.hampers.models import HamperOrderPart
 from storefront.orders.models import Order, SellerOrder
+from storefront.payments.models import PaymentMethod
+from storefront.refunds.models import RefundObligation
 
 #: Most seller orders one list shows.
 LIST_LIMIT = 100
@@ -53,3 +56,25 @@ def for_staff(status: SellerOrderStatus | None, shop_id: int | None) -> list[Sel
         stmt.order_by(SellerOrder.created_at.desc(), SellerOrder.id.desc()).limit(LIST_LIMIT)
         .options(joinedload(SellerOrder.order), joinedload(SellerOrder.shop),
                  selectinload(SellerOrder.lines))))
+
+
+def buyer_view(order: Order) -> dict:
+    """What the tracking page adds to the order (three queries): the total of the parts
+    still live, the cash still to pay, each cancelled part's refund, and each hamper."""
+    ids = [part.id for part in order.parts]
+    live = [part for part in order.parts if part.status != SellerOrderStatus.CANCELLED]
+    refunds = {o.seller_order_id: o for o in db.session.scalars(
+        sa.select(RefundObligation).where(RefundObligation.seller_order_id.in_(ids)))}
+    hampers = {h.seller_order_id: h for h in db.session.scalars(
+        sa.select(HamperOrderPart).where(HamperOrderPart.seller_order_id.in_(ids))
+        .options(joinedload(HamperOrderPart.hamper)))}
+    cash_due = sum(part.total for part in live if part.cash_held_by is None) \
+        if order.payment_method == PaymentMethod.CASH else 0
+    seen: set[int] = set()
+    hamper_lines = []
+    for held in hampers.values():
+        if held.hamper_id not in seen:
+            seen.add(held.hamper_id)
+            hamper_lines.append((held.hamper, held.quantity))
+    return {"live_total": sum(part.total for part in live), "cash_due": cash_due,
+            "refunds": refunds, "hamper_parts": hampers, "hamper_lines": hamper_lines}

@@ -12,6 +12,7 @@ from storefront.audit.services import record
 from storefront.catalog import freshness
 from storefront.catalog.models import Product
 from storefront.domain.order_states import (
+    InvalidTransition,
     SellerOrderStatus,
     check_move,
     check_seller_move,
@@ -26,12 +27,37 @@ from storefront.orders.models import CapacityBooking, SellerOrder, SellerOrderEv
 S = SellerOrderStatus
 
 
-def _move(part: SellerOrder, target: SellerOrderStatus, actor: User | None, note: str = "") -> None:
-    db.session.add(SellerOrderEvent(seller_order_id=part.id, from_status=part.status,
+def _move(part: SellerOrder, sources: frozenset[SellerOrderStatus], target: SellerOrderStatus,
+          actor: User | None, note: str = "", **values) -> bool:
+    """Move ``part`` to ``target`` if it is still in one of ``sources``; True for the winner.
+
+    A conditional UPDATE whose row count is checked, like the payments' ``_move``: when
+    two taps, a cancel and a payment, or two staff race, PostgreSQL re-checks the WHERE
+    after waiting for the other's row lock (SQLite runs one writer at a time), so exactly
+    one caller changes the row. Only that caller writes the event and fires side effects.
+    """
+    before = part.status
+    result = db.session.execute(
+        sa.update(SellerOrder).where(SellerOrder.id == part.id, SellerOrder.status.in_(sources))
+        .values(status=target, updated_at=clock.now(), **values)
+        .execution_options(synchronize_session=False))
+    db.session.refresh(part)
+    if result.rowcount != 1:
+        return False
+    source = before if before in sources else next(iter(sources))
+    db.session.add(SellerOrderEvent(seller_order_id=part.id, from_status=source,
                                     to_status=target, actor_id=actor.id if actor else None,
                                     note=note))
-    part.status = target
-    part.updated_at = clock.now()
+    return True
+
+
+def move_or_refuse(part: SellerOrder, target: SellerOrderStatus, actor: User | None,
+                   note: str = "", **values) -> None:
+    """Move from the status ``part`` was read in; ``InvalidTransition`` if someone moved it first."""
+    current = part.status
+    check_move(current, target)
+    if not _move(part, frozenset({current}), target, actor, note, **values):
+        raise InvalidTransition(part.status, target)
 
 
 def record_placed(part: SellerOrder, actor: User | None) -> None:
@@ -44,20 +70,18 @@ def release(part: SellerOrder, actor: User | None, note: str = "") -> bool:
 
     Returns True when the part moved, False when it had already moved on.
     """
-    if part.status != S.AWAITING_PAYMENT:
+    if not _move(part, frozenset({S.AWAITING_PAYMENT}), S.NEW, actor, note):
         return False
-    _move(part, check_move(part.status, S.NEW), actor, note)
     _tell_seller_new(part)
     return True
 
 
 def release_unpaid(part: SellerOrder, reason: str) -> bool:
     """The buyer did not pay: cancel a waiting part and return exactly what it reserved."""
-    if part.status != S.AWAITING_PAYMENT:
+    if not _move(part, frozenset({S.AWAITING_PAYMENT}), S.CANCELLED, None, reason,
+                 cancel_reason=reason):
         return False
     _return_stock(part)
-    part.cancel_reason = reason
-    _move(part, check_move(part.status, S.CANCELLED), None, reason)
     return True
 
 
@@ -103,11 +127,22 @@ def seller_move(part: SellerOrder, target: SellerOrderStatus, seller: User) -> N
     check_seller_move(part.status, target)
     if target == S.CANCELLED:
         raise ValueError("use cancel() to cancel")
-    _move(part, target, seller)
+    if target == S.COMPLETED and settlement.bound_for_point(part):
+        raise HandoverByCode(part.id)
+    move_or_refuse(part, target, seller)
     if target == S.COMPLETED:
         settlement.record_completed(part, seller)
     _tell_buyer(part)
     db.session.flush()
+
+
+class HandoverByCode(InvalidTransition):
+    """A parcel at a pickup point is handed over only with the buyer's code, at the point."""
+
+    def __init__(self, part_id: int):
+        ValueError.__init__(self, f"seller order {part_id} is handed over at a pickup point")
+        self.current = S.READY
+        self.target = S.COMPLETED
 
 
 class ReasonRequired(ValueError):
@@ -123,14 +158,12 @@ def cancel(part: SellerOrder, actor: User, reason: str, *, by_staff: bool) -> No
         check_move(part.status, S.CANCELLED)
     else:
         check_seller_move(part.status, S.CANCELLED)
-    if by_staff:
-        settlement.refund_cancelled(part, actor, reason)
+    move_or_refuse(part, S.CANCELLED, actor, reason, cancel_reason=reason)
     _return_stock(part)
-    part.cancel_reason = reason
-    _move(part, S.CANCELLED, actor, reason)
+    settlement.after_cancel(part, actor, reason)
+    record(actor, "order.cancel" if by_staff else "order.cancel_by_seller",
+           shop_id=part.shop_id, subject=part.order.number, reason=reason)
     if by_staff:
-        record(actor, "order.cancel", shop_id=part.shop_id, subject=part.order.number,
-               reason=reason)
         with force_locale("id"):
             text = _("Staff cancelled your order %(number)s. Reason: %(reason)s",
                      number=part.order.number, reason=reason)

@@ -32,7 +32,7 @@ def track(token: str):
     keep_private()  # a secret link to her name, phone and address: never cached
     order = queries.by_token(token) or abort(404)
     return render_template("orders/track.html", order=order, confirmation=False,
-                           payment=latest_for_order(order.id))
+                           payment=latest_for_order(order.id), **queries.buyer_view(order))
 
 
 @bp.get("/pesanan/<token>/terima-kasih")
@@ -40,7 +40,7 @@ def confirmation(token: str):
     keep_private()  # a secret link to her name, phone and address: never cached
     order = queries.by_token(token) or abort(404)
     return render_template("orders/track.html", order=order, confirmation=True,
-                           payment=latest_for_order(order.id))
+                           payment=latest_for_order(order.id), **queries.buyer_view(order))
 
 
 @bp.get("/akun/pesanan")

@@ -91,9 +91,15 @@ def _move(payment: Payment, sources: frozenset[PaymentStatus], target: PaymentSt
 
 
 def mark_paid(payment: Payment, *, payment_intent_id: str | None = None,
-              actor: User | None = None) -> bool:
-    """Money arrived: pending → paid, or expired/failed → needs refund. False if nothing changed."""
+              actor: User | None = None, amount: int | None = None) -> bool:
+    """Money arrived: pending → paid, or expired/failed → needs refund. False if nothing changed.
+
+    ``amount`` replaces the amount due when less came in on purpose (cash of cancelled
+    parts that was never collected).
+    """
     values = {}
+    if amount is not None:
+        values["amount"] = amount
     if payment_intent_id:
         values["payment_intent_id"] = sa.func.coalesce(Payment.payment_intent_id, payment_intent_id)
     if actor is not None:
@@ -183,11 +189,11 @@ def reject_proof(payment: Payment, staff: User, reason: str) -> Payment:
     return payment
 
 
-def confirm_cash(payment: Payment, actor: User) -> bool:
-    """The seller (or staff) received the cash at pickup or delivery."""
+def confirm_cash(payment: Payment, actor: User, amount: int | None = None) -> bool:
+    """Every live part's cash was collected (``amount`` in all), at pickup or delivery."""
     if payment.method != PaymentMethod.CASH:
         raise PaymentNotOpen(payment.id)
-    changed = mark_paid(payment, actor=actor)
+    changed = mark_paid(payment, actor=actor, amount=amount)
     if changed:
         record(actor, "payment.cash_received", subject=f"payment:{payment.id}")
     return changed

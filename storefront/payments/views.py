@@ -20,6 +20,7 @@ from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
 from storefront.payments.proofs import read_proof, save_proof
 from storefront.payments.providers import ProviderError
+from storefront.refunds import services as refunds
 from storefront.security import UPLOAD_LIMIT, keep_private
 from storefront.web.access import staff_required
 
@@ -195,7 +196,7 @@ def refund(payment_id: int):
         flash(_("Write the amount in rupiah."), "error")
         return redirect(url_for(".queue"))
     try:
-        services.refund(payment, form.amount.data, current_user, form.reason.data or "")
+        refunds.refund_payment(payment, form.amount.data, current_user, form.reason.data or "")
     except services.RefundTooLarge:
         flash(_("That is more than can be refunded for this payment."), "error")
         return redirect(url_for(".queue"))

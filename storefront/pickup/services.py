@@ -14,13 +14,13 @@ from storefront import clock
 from storefront.accounts.models import User
 from storefront.audit.services import record
 from storefront.domain import handover
-from storefront.domain.ledger import SaleAlreadyRecorded
-from storefront.domain.order_states import FINAL, SellerOrderStatus, check_move
+from storefront.domain.order_states import FINAL, SellerOrderStatus
 from storefront.extensions import db
-from storefront.ledger import services as ledger
 from storefront.notifications.models import NoticeKind
 from storefront.notifications.services import notify
-from storefront.orders.models import Order, SellerOrder, SellerOrderEvent
+from storefront.orders import services as orders
+from storefront.orders import settlement
+from storefront.orders.models import CashHolder, Order, SellerOrder
 from storefront.pickup.models import HandoverCode, PickupParcel, PickupPoint, shop_pickup_points
 from storefront.shops.models import Shop
 
@@ -148,16 +148,9 @@ def receive(parcel: PickupParcel, staff: User) -> None:
 
 
 def _complete(part: SellerOrder, staff: User) -> None:
-    check_move(part.status, S.COMPLETED)
-    db.session.add(SellerOrderEvent(seller_order_id=part.id, from_status=part.status,
-                                    to_status=S.COMPLETED, actor_id=staff.id, note="pickup point"))
-    part.status = S.COMPLETED
-    part.updated_at = clock.now()
-    try:
-        with db.session.begin_nested():
-            ledger.record_sale(part.shop_id, part.id, part.total)
-    except SaleAlreadyRecorded:
-        pass
+    """The buyer gave her code: the part is handed over, its cash (if any) taken by the point."""
+    orders.move_or_refuse(part, S.COMPLETED, staff, "pickup point")
+    settlement.record_completed(part, staff, CashHolder.PICKUP_POINT)
     with force_locale("id"):
         text = _("Order %(number)s was handed to the buyer at the pickup point.",
                  number=part.order.number)

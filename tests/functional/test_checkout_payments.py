@@ -20,6 +20,7 @@ from storefront.ledger import services as ledger
 from storefront.ledger.models import LedgerEntry
 from storefront.models import Notification, Order, Product, SellerOrder, SellerOrderEvent
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund
+from storefront.refunds.models import RefundObligation
 from tests.paytools import post_event, row_counts
 
 #: money: payments through checkout; see tests/conftest.py
@@ -259,10 +260,13 @@ def test_cash_checkout_is_new_at_once_and_completion_confirms_the_cash(
     payment = _payment(order)
     assert payment.method == PaymentMethod.CASH and payment.status == PaymentStatus.PENDING
     assert payment.expires_at is None  # cash waits for the handover
-    first = order.parts[0]
+    first, second = order.parts
     _complete(client, login, first)
+    # the other seller has not collected her part's cash yet: the payment still waits
+    assert _payment(_order()).status == PaymentStatus.PENDING
+    _complete(client, login, second)
     payment = _payment(_order())
-    assert payment.status == PaymentStatus.PAID and payment.confirmed_by_id == shops[0].owner_id
+    assert payment.status == PaymentStatus.PAID and payment.confirmed_by_id == shops[1].owner_id
     # she holds the cash herself: the sale, the commission she owes, and the cash she kept
     assert _ledger(shops[0].id) == [(EntryKind.SALE, 60_000), (EntryKind.COMMISSION, -6_000),
                                     (EntryKind.PAYOUT, -60_000)]
@@ -289,6 +293,10 @@ def test_staff_cancel_of_a_paid_card_part_refunds_that_part_at_stripe(
     second = order.parts[1]
     reply = client.post(f"/staf/pesanan/{second.id}/batal", data={"reason": "Penjual sakit"})
     assert reply.status_code == 302
+    assert fake_stripe.posts("/v1/refunds") == []  # owed first, sent from the refund queue
+    owed = db.session.scalars(sa.select(RefundObligation)).one()
+    assert (owed.seller_order_id, owed.amount) == (second.id, 45_000)
+    client.post(f"/staf/pengembalian/{owed.id}")
     [refund] = fake_stripe.posts("/v1/refunds")
     assert refund.params == {"payment_intent": _payment(_order()).payment_intent_id,
                              "amount": "4500000"}
@@ -298,7 +306,7 @@ def test_staff_cancel_of_a_paid_card_part_refunds_that_part_at_stripe(
     assert row.provider_ref.startswith("re_fake_") and not row.manual
     assert [_stock(p) for p in cart] == [3, 5]
     actions = set(db.session.scalars(sa.select(AuditEntry.action)))
-    assert {"order.cancel", "payment.refund"} <= actions
+    assert {"order.cancel", "refund.owed", "payment.refund", "refund.sent"} <= actions
     assert _ledger(shops[1].id) == []  # never completed, so no sale to take back
 
 
@@ -318,13 +326,15 @@ def test_staff_cancel_of_a_completed_transfer_part_records_manual_and_ledger_ref
     page = client.get("/staf/pesanan/").get_data(as_text=True)
     assert f"/staf/pesanan/{first.id}/batal" in page  # a handed-over part can still be refunded
     client.post(f"/staf/pesanan/{first.id}/batal", data={"reason": "Kue rusak"})
+    owed = db.session.scalars(sa.select(RefundObligation)).one()
+    client.post(f"/staf/pengembalian/{owed.id}", data={"reference": "BNTT-5"})
     row = db.session.scalar(sa.select(PaymentRefund))
     assert (row.amount, row.manual, row.provider_ref) == (60_000, True, "")
     assert _ledger(shops[0].id) == [(EntryKind.SALE, 60_000), (EntryKind.COMMISSION, -6_000),
                                     (EntryKind.REFUND, -60_000), (EntryKind.COMMISSION, 6_000)]
     assert ledger.balance(shops[0].id) == 0
     actions = list(db.session.scalars(sa.select(AuditEntry.action).order_by(AuditEntry.id)))
-    assert actions[-3:] == ["payment.refund_manual", "ledger.refund", "order.cancel"]
+    assert actions[-4:] == ["refund.owed", "order.cancel", "payment.refund_manual", "refund.sent"]
     # the seller cannot cancel after handing over, and a second staff cancel changes nothing
     client.post(f"/staf/pesanan/{first.id}/batal", data={"reason": "lagi"})
     assert db.session.scalar(sa.select(sa.func.count()).select_from(PaymentRefund)) == 1
@@ -351,4 +361,6 @@ def test_a_part_cancelled_by_its_seller_before_payment_is_flagged_for_refund(
         Notification.user_id == staff.id)).all()
     assert order.number in note and "Rp 60.000" in note
     assert db.session.scalar(sa.select(AuditEntry.shop_id).where(
-        AuditEntry.action == "payment.paid_for_cancelled")) == shops[0].id
+        AuditEntry.action == "refund.owed")) == shops[0].id
+    owed = db.session.scalars(sa.select(RefundObligation)).one()
+    assert (owed.seller_order_id, owed.amount) == (order.parts[0].id, 60_000)

@@ -13,13 +13,15 @@ def world(app, make_user, make_shop, make_payment, make_order):
     shop = make_shop()
     other = make_shop()
     staff = make_user(Role.STAFF)
+    finance = make_user(Role.STAFF, permissions="finance")
     buyer = make_user(Role.BUYER)
     ledger.record_sale(shop.id, make_order(shop=shop).parts[0].id, 150_000)
     ledger.record_sale(other.id, make_order(shop=other).parts[0].id, 99_000)
     payment = make_payment()
-    payout = ledger.request_payout(shop.id, 10_000, "REF-1", staff)
+    payout = ledger.request_payout(shop.id, 10_000, "REF-1", finance)
     db.session.commit()
-    return {"shop": shop, "other": other, "staff": staff, "buyer": buyer, "seller": shop.owner,
+    return {"shop": shop, "other": other, "staff": staff, "finance": finance, "buyer": buyer,
+            "seller": shop.owner,
             "payment": payment, "payout": payout}
 
 
@@ -89,10 +91,10 @@ def test_ledger_csv_has_every_entry_and_filters_by_shop(client, login, world):
 def test_payout_over_limit_via_pages_needs_a_second_staff_member(client, login, world, make_user,
                                                                  app):
     app.config["PAYOUT_APPROVAL_LIMIT"] = 50_000
-    second = make_user(Role.STAFF)
+    second = make_user(Role.STAFF, permissions="finance")
     db.session.commit()
     shop = world["shop"]
-    login(world["staff"])
+    login(world["finance"])
     reply = client.post(f"/staf/pembayaran/toko/{shop.id}/payout",
                         data={"amount": "100000", "bank_reference": "BNTT-9"})
     assert reply.status_code == 302
@@ -116,7 +118,7 @@ def test_payout_over_limit_via_pages_needs_a_second_staff_member(client, login, 
     ({"amount": "1000", "bank_reference": ""}, 400),
 ])
 def test_bad_payouts_are_refused_with_a_message(client, login, world, data, status):
-    login(world["staff"])
+    login(world["finance"])
     reply = client.post(f"/staf/pembayaran/toko/{world['shop'].id}/payout", data=data)
     assert reply.status_code == status
     assert 'class="error"' in reply.get_data(as_text=True)
@@ -129,11 +131,12 @@ def test_bank_account_encrypted_masked_and_whole_only_for_finance(client, login,
     finance.permissions = "finance"
     db.session.commit()
     shop = world["shop"]
-    login(world["staff"])
+    login(finance)
     reply = client.post(f"/staf/pembayaran/toko/{shop.id}/rekening",
                         data={"bank_name": "Bank NTT", "holder_name": "Yuliana",
                               "number": "0012 3456 7890"})
     assert reply.status_code == 302
+    login(world["staff"])
     stored = db.session.scalars(sa.select(SellerBankAccount)).one()
     raw = db.session.scalar(sa.text("SELECT number_encrypted FROM seller_bank_accounts"))
     assert "001234567890" not in raw and "7890" not in raw
@@ -149,7 +152,8 @@ def test_bank_account_encrypted_masked_and_whole_only_for_finance(client, login,
 
 
 def test_full_number_refused_to_non_finance(world, bank_key):
-    account = ledger.set_bank_account(world["shop"].id, "BRI", "Yuli", "123456789", world["staff"])
+    account = ledger.set_bank_account(world["shop"].id, "BRI", "Yuli", "123456789",
+                                      world["finance"])
     with pytest.raises(ledger.NotFinanceStaff):
         ledger.full_number(account, world["staff"])
     world["staff"].permissions = "mentor, finance"
@@ -158,7 +162,7 @@ def test_full_number_refused_to_non_finance(world, bank_key):
 
 def test_without_a_key_no_account_is_saved(client, login, world, app):
     app.config["BANK_ACCOUNT_KEY"] = ""
-    login(world["staff"])
+    login(world["finance"])
     reply = client.post(f"/staf/pembayaran/toko/{world['shop'].id}/rekening",
                         data={"bank_name": "BRI", "holder_name": "Yuli", "number": "123456789"},
                         follow_redirects=True)
@@ -167,7 +171,7 @@ def test_without_a_key_no_account_is_saved(client, login, world, app):
 
 
 def test_bad_account_number_is_refused(client, login, world, bank_key):
-    login(world["staff"])
+    login(world["finance"])
     reply = client.post(f"/staf/pembayaran/toko/{world['shop'].id}/rekening",
                         data={"bank_name": "BRI", "holder_name": "Yuli", "number": "abc"})
     assert reply.status_code == 400

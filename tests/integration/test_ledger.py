@@ -79,7 +79,7 @@ def test_entries_can_never_be_changed_or_deleted(make_shop, part):
 
 def test_payout_under_the_limit_completes_at_once_and_tells_her(app, make_shop, make_user, part):
     app.config["PAYOUT_APPROVAL_LIMIT"] = 100_000
-    shop, staff = make_shop(), make_user(Role.STAFF)
+    shop, staff = make_shop(), make_user(Role.STAFF, permissions="finance")
     services.record_sale(shop.id, part(shop), 80_000)
     payout = services.request_payout(shop.id, 80_000, "BNTT-001", staff)
     assert payout.status == PayoutStatus.COMPLETED
@@ -92,7 +92,7 @@ def test_payout_under_the_limit_completes_at_once_and_tells_her(app, make_shop, 
 def test_payout_over_the_limit_needs_a_second_different_staff_member(app, make_shop, make_user, part):
     app.config["PAYOUT_APPROVAL_LIMIT"] = 100_000
     shop = make_shop()
-    first, second = make_user(Role.STAFF), make_user(Role.STAFF)
+    first, second = make_user(Role.STAFF, permissions="finance"), make_user(Role.STAFF, permissions="finance")
     services.record_sale(shop.id, part(shop), 300_000)
     payout = services.request_payout(shop.id, 250_000, "BNTT-777", first)
     assert payout.status == PayoutStatus.AWAITING_APPROVAL
@@ -113,7 +113,8 @@ def test_payout_over_the_limit_needs_a_second_different_staff_member(app, make_s
 
 def test_approval_rechecks_the_balance(app, make_shop, make_user, part):
     app.config["PAYOUT_APPROVAL_LIMIT"] = 10
-    shop, first, second = make_shop(), make_user(Role.STAFF), make_user(Role.STAFF)
+    shop = make_shop()
+    first, second = (make_user(Role.STAFF, permissions="finance") for _ in range(2))
     so = part(shop)
     services.record_sale(shop.id, so, 100_000)
     payout = services.request_payout(shop.id, 100_000, "REF", first)
@@ -137,7 +138,7 @@ def test_balance_is_always_the_sum_and_never_pays_out_more_than_owed(
         app, make_shop, make_user, part, ops, rate):
     app.config.update(COMMISSION_RATE=rate, PAYOUT_APPROVAL_LIMIT=200_000)
     shop = make_shop()  # a fresh seller per example
-    requester, approver = make_user(Role.STAFF), make_user(Role.STAFF)
+    requester, approver = (make_user(Role.STAFF, permissions="finance") for _ in range(2))
     orders: list[int] = []
     waiting = []
     for op in ops:

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from storefront.extensions import db
 from storefront.media.storage import StorageError
 
 log = logging.getLogger(__name__)
@@ -64,4 +65,5 @@ def install(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _unexpected(_error: Exception):
         log.exception("unhandled error on %s", request.path)
+        db.session.rollback()  # the page below may load the user: not on a failed transaction
         return render_error(500)

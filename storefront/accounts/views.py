@@ -22,7 +22,8 @@ from storefront.accounts.services import (
 from storefront.accounts.session import login_attempt_key, start_fresh_session
 from storefront.extensions import db, limiter
 from storefront.security import keep_private
-from storefront.web.access import home_for, safe_next
+from storefront.web.access import home_for
+from storefront.web.redirects import safe_next
 
 log = logging.getLogger(__name__)
 bp = Blueprint("accounts", __name__, url_prefix="/akun")

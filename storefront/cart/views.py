@@ -8,6 +8,7 @@ from flask_login import current_user
 from storefront.cart import services
 from storefront.domain.areas import KOTA_KUPANG
 from storefront.extensions import db
+from storefront.web.redirects import safe_referrer
 
 bp = Blueprint("cart", __name__, url_prefix="/keranjang")
 
@@ -36,7 +37,7 @@ def add():
                                               quantity)
     except services.BadQuantity:
         flash(_("Please enter how many you want as a whole number, 1 or more."), "error")
-        return redirect(request.referrer or url_for("cart.show"))
+        return redirect(safe_referrer() or url_for("cart.show"))
     except services.NotForSale:
         flash(_("Sorry, this product cannot be ordered right now."), "error")
         return redirect(url_for("cart.show"))

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from storefront.cart import services
 from storefront.domain.areas import KOTA_KUPANG
+from storefront.domain.numbers import parse_id
 from storefront.extensions import db
 from storefront.web.redirects import safe_referrer
 
@@ -14,9 +15,7 @@ bp = Blueprint("cart", __name__, url_prefix="/keranjang")
 
 
 def _product_id(raw: str | None) -> int:
-    if not raw or not raw.isdigit() or len(raw) > 12:
-        abort(400)
-    return int(raw)
+    return parse_id(raw) or abort(400)
 
 
 @bp.get("/")
@@ -74,8 +73,9 @@ def update():
                   "info")
     modes = {key[5:]: value for key, value in request.form.items() if key.startswith("mode-")}
     services.set_choice(request.form.get("area"), modes)
-    if request.form.get("remove", "").isdigit():
-        store.remove(int(request.form["remove"]))
+    removed = parse_id(request.form.get("remove"))
+    if removed is not None:
+        store.remove(removed)
     db.session.commit()
     if request.form.get("next") == "checkout":
         return redirect(url_for("checkout.start"))

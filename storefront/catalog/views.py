@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from storefront.catalog import queries
 from storefront.catalog.models import Category
+from storefront.domain.numbers import page_number
 from storefront.extensions import db
 from storefront.reach.visits import count_visit
 from storefront.reviews import queries as review_queries
@@ -14,7 +15,7 @@ bp = Blueprint("catalog", __name__)
 
 
 def _page() -> int:
-    return request.args.get("page", 1, type=int) or 1
+    return request.args.get("page", 1, type=page_number) or 1
 
 
 @bp.get("/kategori/<slug>")

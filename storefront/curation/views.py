@@ -18,6 +18,7 @@ from storefront.curation.forms import (
 from storefront.curation.labels import action_label, field_label, food_problem_label
 from storefront.curation.models import Collection
 from storefront.domain.curation import EditedMeanwhile, FoodRulesNotMet, NotPending
+from storefront.domain.numbers import bounded_id, page_number
 from storefront.extensions import db
 from storefront.notifications.models import Notification
 from storefront.shops.models import Shop
@@ -36,12 +37,12 @@ def _staff_only():
 
 def _sent_note() -> Notification | None:
     """The message just sent to a seller, so staff can forward it by WhatsApp."""
-    note_id = request.args.get("kabar", type=int)
+    note_id = request.args.get("kabar", type=bounded_id)
     return db.session.get(Notification, note_id) if note_id else None
 
 
 def _page() -> int:
-    return request.args.get("page", 1, type=int) or 1
+    return request.args.get("page", 1, type=page_number) or 1
 
 
 @bp.get("/tinjauan")
@@ -213,8 +214,8 @@ def add_to_collection(product_id: int):
 @bp.get("/audit")
 @staff_required
 def audit():
-    shop_id = request.args.get("toko", type=int)
-    product_id = request.args.get("produk", type=int)
+    shop_id = request.args.get("toko", type=bounded_id)
+    product_id = request.args.get("produk", type=bounded_id)
     page = queries.audit_log(shop_id, product_id, _page(), 50)
     return render_template("curation/audit.html", page=page, shop_id=shop_id,
                            product_id=product_id, shop_choices=queries.shop_choices())

@@ -60,6 +60,10 @@ def first_of_month(day: date) -> date:
     return day.replace(day=1)
 
 
+#: the years a report may cover: the programme's, with room (9999-12 would end past date.max)
+FIRST_YEAR, LAST_YEAR = 2000, 2999
+
+
 def add_months(day: date, count: int) -> date:
     """The first day of the month ``count`` months after ``day``'s month."""
     index = day.year * 12 + day.month - 1 + count
@@ -81,9 +85,12 @@ def months_between(first: date, last: date) -> list[str]:
 
 def parse_day(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except (ValueError, AttributeError) as exc:
         raise MalformedDate(str(text)) from exc
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise MalformedDate(str(text))
+    return day
 
 
 def parse_month(text: str) -> Period:
@@ -92,7 +99,7 @@ def parse_month(text: str) -> Period:
     if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
         raise MalformedMonth(str(text))
     year, month = int(parts[0]), int(parts[1])
-    if not 1 <= month <= 12 or year < 1:
+    if not 1 <= month <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
         raise MalformedMonth(str(text))
     first = date(year, month, 1)
     return Period(first, last_of_month(first))

@@ -9,6 +9,7 @@ from storefront import clock
 from storefront.domain import impact as rules
 from storefront.domain.areas import ALL_AREAS
 from storefront.domain.money import format_rupiah
+from storefront.domain.numbers import parse_id
 from storefront.extensions import db
 from storefront.impact import charts, exports, progress
 from storefront.impact.queries import Filters, categories
@@ -48,9 +49,10 @@ def read_filters() -> Filters:
     if area and area not in ALL_AREAS:
         raise BadFilters(_("Unknown area. Choose one from the list."))
     raw = request.args.get("kategori", "").strip()
-    if raw and not (raw.isascii() and raw.isdigit()):
+    category_id = parse_id(raw) if raw else None
+    if raw and category_id is None:
         raise BadFilters(_("Unknown category. Choose one from the list."))
-    return Filters(period=period, area=area, category_id=int(raw) if raw else None)
+    return Filters(period=period, area=area, category_id=category_id)
 
 
 def _query_args(filters: Filters) -> dict:

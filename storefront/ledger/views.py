@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.domain import ledger as rules
+from storefront.domain.numbers import bounded_id
 from storefront.domain.spreadsheet import safe_row
 from storefront.extensions import db
 from storefront.ledger import services
@@ -166,7 +167,7 @@ def set_account(shop_id: int):
 def ledger_csv():
     query = sa.select(LedgerEntry, Shop.name).join(Shop, Shop.id == LedgerEntry.shop_id) \
         .order_by(LedgerEntry.id)
-    shop_id = request.args.get("shop_id", type=int)
+    shop_id = request.args.get("shop_id", type=bounded_id)
     if shop_id:
         query = query.where(LedgerEntry.shop_id == shop_id)
     out = io.StringIO()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
@@ -12,6 +12,7 @@ from storefront.accounts.forms import valid_phone
 from storefront.catalog.models import CategoryKind, HalalStatus
 from storefront.domain.areas import ALL_AREAS
 from storefront.domain.money import MAX_PRICE, MIN_PRICE, InvalidPrice, format_rupiah, parse_rupiah
+from storefront.web.fields import IntegerField
 
 #: What the seller reads for each ``InvalidPrice.code``.
 PRICE_ERRORS = {

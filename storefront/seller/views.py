@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from storefront.catalog import services
 from storefront.catalog.models import Category, Product
 from storefront.domain.listing import InvalidListingMove, ListingStatus
+from storefront.domain.numbers import bounded_id
 from storefront.extensions import db, limiter
 from storefront.impact import progress
 from storefront.security import UPLOAD_LIMIT
@@ -66,7 +67,7 @@ def products():
 
 
 def _category(default: Category | None) -> Category | None:
-    chosen_id = request.args.get("kategori", type=int)
+    chosen_id = request.args.get("kategori", type=bounded_id)
     if chosen_id is None:
         return default
     return db.session.get(Category, chosen_id) or abort(404)

@@ -43,7 +43,7 @@ def update_profile(shop: Shop, *, name: str, story: str, area: str, whatsapp: st
     shop.name = name.strip()
     shop.story = story.strip()
     shop.area = area
-    shop.whatsapp = normalise_phone(whatsapp) if whatsapp else None
+    shop.whatsapp = normalise_phone(whatsapp) if whatsapp and whatsapp.strip() else None
     shop.pickup_address = pickup_address.strip()
     shop.on_holiday = on_holiday
     if photo:

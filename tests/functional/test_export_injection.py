@@ -57,3 +57,18 @@ def test_impact_csv_and_xlsx(client, login, make_staff, formula_shop):
     assert cells
     for cell in cells:
         assert cell.data_type == "s" and cell.value == "'" + FORMULA
+
+
+def test_sponsor_csv_hides_a_seller_alone_in_her_area(client, login, make_staff, make_seller,
+                                                      make_order):
+    for n, (area, public) in enumerate([("Oebobo", True), ("Oebobo", True), ("Oebobo", False),
+                                        ("Alak", False)]):
+        shop = make_seller(area=area)
+        shop.story_public = public
+        ledger.record_sale(shop.id, make_order(shop=shop, total=10_000 + n).parts[0].id, 10_000)
+    db.session.commit()
+    login(make_staff())
+    text = client.get("/staf/dampak/tabel.csv", query_string={"untuk": "sponsor"}).get_data(
+        as_text=True)
+    areas = {row[2] for row in csv.reader(io.StringIO(text))}
+    assert "Alak" not in text and "Lainnya" in areas and "Oebobo" in areas

@@ -20,4 +20,6 @@ max_requests_jitter = 200
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "1") == "1" else None
 # the access log shows paths but never query strings, which can carry search words
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'
+# ...and masks the secret segment of one-time links (/bayar/<token>, /tap/<token>, …)
+logger_class = "storefront.access_log.MaskedTokensLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -31,6 +31,8 @@ def _image_error(code: str) -> str:
         "too_big": _("The photo is too large. Choose a photo under 10 MB."),
         "bomb": _("The photo is too large. Choose a photo under 10 MB."),
         "too_wide": _("The photo is too large. Choose a photo under 10 MB."),
+        "too_many_pixels": _("This photo has more than 40 megapixels, too many to handle safely. "
+                             "Choose a smaller photo, or take it again with a lower camera resolution."),
     }.get(code, _("That file is not a photo we can read. Take a photo of the receipt "
                   "(JPG, PNG or WebP) and try again."))
 

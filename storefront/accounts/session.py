@@ -36,7 +36,12 @@ def start_fresh_session() -> None:
 
 def login_attempt_key() -> str:
     """Rate-limit key for login attempts on one account, whatever the IP address."""
-    identifier = (request.form.get("login") or "").strip().lower()[:254]
+    return account_key(request.form.get("login") or "")
+
+
+def account_key(identifier: str) -> str:
+    """The rate-limit key of one account, however its phone number is written."""
+    identifier = identifier.strip().lower()[:254]
     if "@" not in identifier:
         with contextlib.suppress(InvalidPhone):  # a malformed number is its own key
             identifier = normalise_phone(identifier)

@@ -5,6 +5,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from storefront.accounts import login_limits
+from storefront.audit.services import record
 from storefront.catalog.models import Product
 from storefront.curation import collection_services, queries, services
 from storefront.curation.forms import (
@@ -127,6 +129,18 @@ def request_changes(product_id: int):
 def shops():
     return render_template("curation/shops.html", rows=queries.shops(), sent=_sent_note(),
                            suspend_form=SuspendForm(), reinstate_form=ReinstateForm())
+
+
+@bp.post("/toko/<int:shop_id>/buka-kunci")
+@staff_required
+def unlock_login(shop_id: int):
+    """Lift the login limits on the seller's account, after strangers tried her password."""
+    shop = db.session.get(Shop, shop_id) or abort(404)
+    login_limits.clear_account(shop.owner)
+    record(current_user, "login.unlock", shop_id=shop.id)
+    db.session.commit()
+    flash(_("%(name)s can log in again now.", name=shop.owner.name), "success")
+    return redirect(url_for(".shops"))
 
 
 @bp.post("/toko/<int:shop_id>/tangguhkan")

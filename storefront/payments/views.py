@@ -17,7 +17,7 @@ from storefront.orders.models import Order
 from storefront.payments import services
 from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
-from storefront.payments.proofs import read_proof, save_proof
+from storefront.payments.proofs import delete_proof, read_proof, save_proof
 from storefront.payments.providers import ProviderError
 from storefront.security import UPLOAD_LIMIT, keep_private
 from storefront.web.access import staff_required
@@ -71,8 +71,11 @@ def upload_proof(token: str):
     except InvalidImage as exc:
         form.photo.errors.append(_image_error(exc.code))
         return _render_pay(payment, form), 400
+    replaced = payment.proof_key
     services.attach_proof(payment, key)
     db.session.commit()
+    if replaced and replaced != key:
+        delete_proof(replaced)  # after the commit: the new one is safely recorded
     flash(_("Thank you. We received your receipt; staff will check it soon."), "success")
     return redirect(url_for(".pay", token=token))
 

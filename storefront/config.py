@@ -96,6 +96,9 @@ def load(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
         "RATELIMIT_HEADERS_ENABLED": True,
         "PAGE_SIZE": 24,
+        #: the programme's WhatsApp number (E.164) that relays buyers' questions to sellers
+        #: who chose it; empty: that choice shows no contact
+        "PROGRAMME_WHATSAPP": os.environ.get("PROGRAMME_WHATSAPP", "").strip(),
         "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
         "HARI_IBU_DATE": hari_ibu_date(),
         "HARI_IBU_DELIVERY_DAYS": int(os.environ.get("HARI_IBU_DELIVERY_DAYS", "1")),

@@ -16,6 +16,7 @@ from storefront.security import UPLOAD_LIMIT
 from storefront.seller.context import current_shop, own_photo, own_product
 from storefront.seller.forms import MoveForm, ProfileForm, StockForm, product_form
 from storefront.seller.uploads import PhotoRefused, chosen, render_uploads
+from storefront.shops.models import ContactChoice
 from storefront.shops.services import update_profile
 from storefront.web.access import seller_required
 
@@ -46,7 +47,8 @@ def profile():
             update_profile(shop, name=form.name.data, story=form.story.data or "",
                            area=form.area.data, whatsapp=form.whatsapp.data,
                            pickup_address=form.pickup_address.data or "",
-                           on_holiday=form.on_holiday.data, photo=photo[0] if photo else None)
+                           on_holiday=form.on_holiday.data, photo=photo[0] if photo else None,
+                           contact=ContactChoice(form.contact.data))
             db.session.commit()
             flash(_("Your shop profile is saved."), "info")
             return redirect(url_for("seller.profile"))

@@ -11,7 +11,7 @@ from storefront.extensions import db
 from storefront.jobs import after_commit
 from storefront.media.images import Rendition
 from storefront.media.storage import delete_photo, store_renditions
-from storefront.shops.models import Shop
+from storefront.shops.models import ContactChoice, Shop
 
 
 class UnknownArea(ValueError):
@@ -24,11 +24,13 @@ def _free_slug(name: str) -> str:
     return unique_slug(base, taken)
 
 
-def create_shop(owner: User, name: str, area: str, *, story_public: bool) -> Shop:
+def create_shop(owner: User, name: str, area: str, *, story_public: bool,
+                contact: ContactChoice = ContactChoice.HIDDEN) -> Shop:
+    """Her shop; her login number is never made public by itself (``contact`` is her choice)."""
     if not is_known_area(area):
         raise UnknownArea(area)
     shop = Shop(owner_id=owner.id, slug=_free_slug(name), name=name.strip(), area=area,
-                story_public=story_public, whatsapp=owner.phone)
+                story_public=story_public, contact=contact)
     db.session.add(shop)
     db.session.flush()
     return shop
@@ -36,7 +38,7 @@ def create_shop(owner: User, name: str, area: str, *, story_public: bool) -> Sho
 
 def update_profile(shop: Shop, *, name: str, story: str, area: str, whatsapp: str | None,
                    pickup_address: str, on_holiday: bool,
-                   photo: list[Rendition] | None = None) -> Shop:
+                   photo: list[Rendition] | None = None, contact: ContactChoice | None = None) -> Shop:
     """Change her profile; a new photo (already rendered) replaces the old one."""
     if not is_known_area(area):
         raise UnknownArea(area)
@@ -46,6 +48,8 @@ def update_profile(shop: Shop, *, name: str, story: str, area: str, whatsapp: st
     shop.whatsapp = normalise_phone(whatsapp) if whatsapp and whatsapp.strip() else None
     shop.pickup_address = pickup_address.strip()
     shop.on_holiday = on_holiday
+    if contact is not None:
+        shop.contact = contact
     if photo:
         old = shop.photo_key
         shop.photo_key, _full = store_renditions(photo, f"shops/{shop.id}")

@@ -8,6 +8,8 @@ in Redis, photos in the media store.
 import multiprocessing
 import os
 
+from storefront.media.images import limit_malloc_arenas
+
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 # Chosen by measurement on the 2-core machine (bench/catalog_load.py; figures in README
 # "Benchmarks"). PostgreSQL and Redis share the same cores, so a request's wait on the
@@ -41,4 +43,13 @@ max_requests_jitter = max_requests // 2
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "1") == "1" else None
 # the access log shows paths but never query strings, which can carry search words
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'
+# ...and masks the secret segment of one-time links (/bayar/<token>, /tap/<token>, …)
+logger_class = "storefront.access_log.MaskedTokensLogger"
+
+
+def post_fork(server, worker):  # noqa: ARG001 - gunicorn's hook signature
+    """Each worker keeps 2 malloc arenas, so memory freed after photo decodes goes back."""
+    limit_malloc_arenas()
+
+
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

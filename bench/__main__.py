@@ -4,7 +4,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHES = ["catalog_load", "middleware", "checkout_rush", "scaling", "search", "impact", "lighthouse"]
+BENCHES = ["catalog_load", "middleware", "checkout_rush", "scaling", "search", "impact", "lighthouse",
+           "image_memory"]
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or BENCHES:

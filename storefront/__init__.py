@@ -59,7 +59,9 @@ def register_extensions(app: Flask) -> None:
 
 def register_security(app: Flask) -> None:
     from storefront import security
+    from storefront.web import converters
 
+    converters.install(app)  # before any blueprint: every <int:...> route is bounded
     security.install(app)
 
 

@@ -114,6 +114,9 @@ def load(instance_path: str) -> dict:
                                "text/javascript", "application/javascript", "application/json",
                                "application/xml", "application/rss+xml", "image/svg+xml",
                                "image/x-icon", "image/vnd.microsoft.icon"],
+        #: the programme's WhatsApp number (E.164) that relays buyers' questions to sellers
+        #: who chose it; empty: that choice shows no contact
+        "PROGRAMME_WHATSAPP": os.environ.get("PROGRAMME_WHATSAPP", "").strip(),
         "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
         "HARI_IBU_DATE": hari_ibu_date(),
         #: first day of the Hari Ibu season (month-day): the home page and header lead to it

@@ -1,4 +1,6 @@
-"""Logging without personal data: e-mail addresses and phone numbers are masked in every record."""
+"""Logging without personal data or secrets: e-mail addresses, phone numbers and the secret
+segment of one-time addresses (tracking, payment, tap and set-password links) are masked in
+every record. gunicorn's access log masks the same segments (``storefront.access_log``)."""
 from __future__ import annotations
 
 import logging
@@ -7,10 +9,17 @@ import re
 #: What looks like an e-mail address or an Indonesian phone number.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?62[\s-]?|0)8[\d\s-]{7,14}\d")
+#: Paths whose next segment is a secret: whoever holds it may act on the order or account.
+_TOKEN_PATH = re.compile(r"(/(?:pesanan|bayar|tap|akun/atur-sandi)/)(?!qris\.svg)[^/?#\s\"']+")
+
+
+def mask_tokens(text: str) -> str:
+    """``/bayar/Xy12…/bukti`` → ``/bayar/[token]/bukti``."""
+    return _TOKEN_PATH.sub(r"\1[token]", text)
 
 
 def redact(text: str) -> str:
-    return _PHONE.sub("[phone]", _EMAIL.sub("[email]", text))
+    return mask_tokens(_PHONE.sub("[phone]", _EMAIL.sub("[email]", text)))
 
 
 class RedactPersonalData(logging.Filter):

@@ -15,6 +15,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 CHECKOUT_LIMIT = "10/minute"
 UPLOAD_LIMIT = "30/minute"
 
+#: Referrer-Policy of pages carrying a secret: other sites never see the address, we do.
+PRIVATE_REFERRER_POLICY = "same-origin"
+
 #: Content Security Policy: everything from this site, nothing inline, never framed.
 CSP = {
     "default-src": "'self'",
@@ -39,14 +42,16 @@ def content_security_policy(app: Flask) -> dict[str, str]:
 
 
 def keep_private() -> None:
-    """Mark this response as carrying a secret (a one-time link): never cached, no Referer."""
+    """Mark this response as carrying a secret (a one-time link): never cached, and its address
+    never sent to another site. ``same-origin``, not ``no-referrer``: our own forms on the page
+    still send a Referer, which Flask-WTF's strict check needs over HTTPS."""
     g.private_page = True
 
 
 def _private_headers(response):
     if g.get("private_page"):
         response.headers["Cache-Control"] = "no-store"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = PRIVATE_REFERRER_POLICY
     return response
 
 

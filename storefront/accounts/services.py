@@ -69,7 +69,7 @@ def create_user(name: str, password: str | None, role: Role, *, email: str | Non
     Raises ``AccountExists`` when the phone or e-mail is already used.
     """
     email = email.strip().lower() if email else None
-    phone = normalise_phone(phone) if phone else None
+    phone = normalise_phone(phone) if phone and phone.strip() else None
     if phone and db.session.scalar(sa.select(User.id).where(User.phone == phone)):
         raise AccountExists("phone")
     if email and db.session.scalar(sa.select(User.id).where(User.email == email)):

@@ -6,6 +6,7 @@ import contextlib
 from flask import request, session
 
 from storefront.accounts.models import User
+from storefront.domain.numbers import parse_id
 from storefront.domain.phone import InvalidPhone, normalise_phone
 from storefront.extensions import db
 
@@ -15,10 +16,11 @@ CARRIED_OVER = ("cart", "cart_choice")
 
 def load_user(session_id: str) -> User | None:
     """Flask-Login loader: ``"<id>:<token>"``; a rotated token ends old sessions."""
-    user_id, _, token = session_id.partition(":")
-    if not user_id.isdigit() or not token:
+    raw_id, _, token = session_id.partition(":")
+    user_id = parse_id(raw_id)
+    if user_id is None or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, user_id)
     if user is None or user.session_token != token:
         return None
     return user
@@ -34,7 +36,12 @@ def start_fresh_session() -> None:
 
 def login_attempt_key() -> str:
     """Rate-limit key for login attempts on one account, whatever the IP address."""
-    identifier = (request.form.get("login") or "").strip().lower()[:254]
+    return account_key(request.form.get("login") or "")
+
+
+def account_key(identifier: str) -> str:
+    """The rate-limit key of one account, however its phone number is written."""
+    identifier = identifier.strip().lower()[:254]
     if "@" not in identifier:
         with contextlib.suppress(InvalidPhone):  # a malformed number is its own key
             identifier = normalise_phone(identifier)

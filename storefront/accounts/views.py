@@ -7,6 +7,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from storefront.accounts import login_limits
 from storefront.accounts.forms import ChangePasswordForm, LoginForm, RegisterForm, SetPasswordForm
 from storefront.accounts.models import TokenPurpose
 from storefront.accounts.services import (
@@ -19,10 +20,11 @@ from storefront.accounts.services import (
     redeem_token,
     register_buyer,
 )
-from storefront.accounts.session import login_attempt_key, start_fresh_session
+from storefront.accounts.session import start_fresh_session
 from storefront.extensions import db, limiter
 from storefront.security import keep_private
-from storefront.web.access import home_for, safe_next
+from storefront.web.access import home_for
+from storefront.web.redirects import safe_next
 
 log = logging.getLogger(__name__)
 bp = Blueprint("accounts", __name__, url_prefix="/akun")
@@ -42,8 +44,7 @@ def _token_messages() -> dict[str, str]:
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
-@limiter.limit("5/minute", methods=["POST"])  # per IP address
-@limiter.limit("5/minute", methods=["POST"], key_func=login_attempt_key)  # per account
+@login_limits.limited  # per address, per account and address, per account (growing)
 def login():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField
+from wtforms import DateField, SelectField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, ValidationError
 
 from storefront import clock
 from storefront.domain.assist import MAX_DAYS, MIN_DAYS
+from storefront.web.fields import IntegerField
 
 
 def _days_field():

@@ -7,16 +7,16 @@ from flask_login import current_user
 
 from storefront.cart import services
 from storefront.domain.areas import KOTA_KUPANG
+from storefront.domain.numbers import parse_id
 from storefront.extensions import db
 from storefront.web.forgery import token_or_same_site
+from storefront.web.redirects import safe_referrer
 
 bp = Blueprint("cart", __name__, url_prefix="/keranjang")
 
 
 def _product_id(raw: str | None) -> int:
-    if not raw or not raw.isdigit() or len(raw) > 12:
-        abort(400)
-    return int(raw)
+    return parse_id(raw) or abort(400)
 
 
 @bp.get("/")
@@ -38,7 +38,7 @@ def add():
                                               quantity)
     except services.BadQuantity:
         flash(_("Please enter how many you want as a whole number, 1 or more."), "error")
-        return redirect(request.referrer or url_for("cart.show"))
+        return redirect(safe_referrer() or url_for("cart.show"))
     except services.NotForSale:
         flash(_("Sorry, this product cannot be ordered right now."), "error")
         return redirect(url_for("cart.show"))
@@ -79,8 +79,9 @@ def update():
     # a newly chosen kecamatan may offer delivery: she sees the fees before checkout, never a
     # silent switch to pickup
     new_area = services.choice().get("area", "") not in ("", area_before)
-    if request.form.get("remove", "").isdigit():
-        store.remove(int(request.form["remove"]))
+    removed = parse_id(request.form.get("remove"))
+    if removed is not None:
+        store.remove(removed)
     db.session.commit()
     if request.form.get("next") == "checkout" and new_area:
         flash(_("Your kecamatan is saved. Choose delivery or pickup for each seller below, "

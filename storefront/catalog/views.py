@@ -11,6 +11,7 @@ from storefront.catalog.models import Category
 from storefront.domain import search_filters
 from storefront.domain.areas import ALL_AREAS
 from storefront.domain.money import format_rupiah
+from storefront.domain.numbers import page_number
 from storefront.extensions import db
 from storefront.reach.visits import count_visit
 from storefront.reviews import queries as review_queries
@@ -38,7 +39,7 @@ def filter_value(value: str, name: str, categories: list[Category]) -> str:
 
 
 def _page() -> int:
-    return request.args.get("page", 1, type=int) or 1
+    return request.args.get("page", 1, type=page_number) or 1
 
 
 def _listing(template: str, endpoint: str, category_slug: str | None = None, **args):

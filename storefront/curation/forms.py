@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -13,6 +13,8 @@ from wtforms.validators import (
     Regexp,
     ValidationError,
 )
+
+from storefront.web.fields import IntegerField
 
 
 class ApproveForm(FlaskForm):

@@ -7,6 +7,7 @@ from storefront import clock
 from storefront.catalog import queries as catalog_queries
 from storefront.curation import queries
 from storefront.domain.campaign import campaign
+from storefront.domain.numbers import page_number
 
 bp = Blueprint("collections", __name__)
 
@@ -14,7 +15,7 @@ bp = Blueprint("collections", __name__)
 @bp.get("/koleksi/<slug>")
 def collection(slug: str):
     found = queries.active_collection(slug) or abort(404)
-    page = queries.in_collection(found, request.args.get("page", 1, type=int) or 1,
+    page = queries.in_collection(found, request.args.get("page", 1, type=page_number) or 1,
                                  current_app.config["PAGE_SIZE"])
     return render_template("curation/public_collection.html", collection=found, page=page)
 

@@ -5,6 +5,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from storefront.accounts import login_limits
+from storefront.audit.services import record
 from storefront.catalog.models import Product
 from storefront.curation import collection_services, queries, services
 from storefront.curation.forms import (
@@ -18,6 +20,7 @@ from storefront.curation.forms import (
 from storefront.curation.labels import action_label, field_label, food_problem_label
 from storefront.curation.models import Collection
 from storefront.domain.curation import EditedMeanwhile, FoodRulesNotMet, NotPending
+from storefront.domain.numbers import bounded_id, page_number
 from storefront.extensions import db
 from storefront.notifications.models import Notification
 from storefront.shops.models import Shop
@@ -36,12 +39,12 @@ def _staff_only():
 
 def _sent_note() -> Notification | None:
     """The message just sent to a seller, so staff can forward it by WhatsApp."""
-    note_id = request.args.get("kabar", type=int)
+    note_id = request.args.get("kabar", type=bounded_id)
     return db.session.get(Notification, note_id) if note_id else None
 
 
 def _page() -> int:
-    return request.args.get("page", 1, type=int) or 1
+    return request.args.get("page", 1, type=page_number) or 1
 
 
 @bp.get("/tinjauan")
@@ -126,6 +129,18 @@ def request_changes(product_id: int):
 def shops():
     return render_template("curation/shops.html", rows=queries.shops(), sent=_sent_note(),
                            suspend_form=SuspendForm(), reinstate_form=ReinstateForm())
+
+
+@bp.post("/toko/<int:shop_id>/buka-kunci")
+@staff_required
+def unlock_login(shop_id: int):
+    """Lift the login limits on the seller's account, after strangers tried her password."""
+    shop = db.session.get(Shop, shop_id) or abort(404)
+    login_limits.clear_account(shop.owner)
+    record(current_user, "login.unlock", shop_id=shop.id)
+    db.session.commit()
+    flash(_("%(name)s can log in again now.", name=shop.owner.name), "success")
+    return redirect(url_for(".shops"))
 
 
 @bp.post("/toko/<int:shop_id>/tangguhkan")
@@ -213,8 +228,8 @@ def add_to_collection(product_id: int):
 @bp.get("/audit")
 @staff_required
 def audit():
-    shop_id = request.args.get("toko", type=int)
-    product_id = request.args.get("produk", type=int)
+    shop_id = request.args.get("toko", type=bounded_id)
+    product_id = request.args.get("produk", type=bounded_id)
     page = queries.audit_log(shop_id, product_id, _page(), 50)
     return render_template("curation/audit.html", page=page, shop_id=shop_id,
                            product_id=product_id, shop_choices=queries.shop_choices())

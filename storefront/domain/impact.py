@@ -5,12 +5,18 @@ reads the database. Months are Kupang (WITA) calendar months, named "YYYY-MM".
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 #: The longest period a report may cover, in days (5 years, leap days included).
 MAX_DAYS = 5 * 366
+#: an area with fewer sellers than this is "Lainnya" in sponsor exports (k-anonymity)
+MIN_AREA_SELLERS = 3
+#: shuffles anonymous sellers in sponsor exports; not predictable from outside
+_RANDOM = random.SystemRandom()
 #: Months the seller's own chart shows.
 SELLER_MONTHS = 6
 
@@ -60,6 +66,10 @@ def first_of_month(day: date) -> date:
     return day.replace(day=1)
 
 
+#: the years a report may cover: the programme's, with room (9999-12 would end past date.max)
+FIRST_YEAR, LAST_YEAR = 2000, 2999
+
+
 def add_months(day: date, count: int) -> date:
     """The first day of the month ``count`` months after ``day``'s month."""
     index = day.year * 12 + day.month - 1 + count
@@ -81,9 +91,12 @@ def months_between(first: date, last: date) -> list[str]:
 
 def parse_day(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except (ValueError, AttributeError) as exc:
         raise MalformedDate(str(text)) from exc
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise MalformedDate(str(text))
+    return day
 
 
 def parse_month(text: str) -> Period:
@@ -92,7 +105,7 @@ def parse_month(text: str) -> Period:
     if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
         raise MalformedMonth(str(text))
     year, month = int(parts[0]), int(parts[1])
-    if not 1 <= month <= 12 or year < 1:
+    if not 1 <= month <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
         raise MalformedMonth(str(text))
     first = date(year, month, 1)
     return Period(first, last_of_month(first))
@@ -189,17 +202,34 @@ class SellerReport:
         return self.months.setdefault(key, SellerMonth())
 
 
-def public_names(reports: Iterable[SellerReport], anonymous: str) -> dict[int, str]:
+def public_names(reports: Iterable[SellerReport], anonymous: str,
+                 shuffle: Callable[[list], None] = _RANDOM.shuffle) -> dict[int, str]:
     """Names for sponsors: her shop name when she consented, else ``anonymous % n``
-    ("Penjual 1", "Penjual 2", … in the order given)."""
-    names, n = {}, 0
-    for report in reports:
-        if report.consented:
-            names[report.shop_id] = report.name
-        else:
-            n += 1
-            names[report.shop_id] = anonymous % n
-    return names
+    ("Penjual 1", "Penjual 2", … numbered in random order, so a number says nothing
+    of her name or of when she joined)."""
+    return {r.shop_id: r.name for r in for_sponsors(reports, anonymous, "", shuffle)}
+
+
+def public_areas(reports: Iterable[SellerReport], other: str) -> dict[int, str]:
+    """Areas for sponsors (k-anonymity): an area with fewer than ``MIN_AREA_SELLERS``
+    sellers in the export is shown as ``other`` ("Lainnya"), so no one stands alone in hers."""
+    reports = list(reports)
+    counts = Counter(r.area for r in reports)
+    return {r.shop_id: r.area if counts[r.area] >= MIN_AREA_SELLERS else other for r in reports}
+
+
+def for_sponsors(reports: Iterable[SellerReport], anonymous: str, other: str,
+                 shuffle: Callable[[list], None] = _RANDOM.shuffle) -> list[SellerReport]:
+    """The sellers as sponsors see them, public names and areas: those who consented first,
+    by name, then the others as "Penjual 1", "Penjual 2"… in a random order."""
+    reports = list(reports)
+    areas = public_areas(reports, other)
+    named = sorted((r for r in reports if r.consented), key=lambda r: r.name.lower())
+    hidden = [r for r in reports if not r.consented]
+    shuffle(hidden)
+    return ([replace(r, area=areas[r.shop_id]) for r in named]
+            + [replace(r, name=anonymous % n, area=areas[r.shop_id])
+               for n, r in enumerate(hidden, start=1)])
 
 
 @dataclass(frozen=True)

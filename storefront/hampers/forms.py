@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from storefront.checkout.forms import CheckoutForm
-from storefront.web.fields import RupiahField
+from storefront.web.fields import IntegerField, RupiahField
 
 #: Rows offered for components on the staff form.
 COMPONENT_ROWS = 5

@@ -86,6 +86,9 @@ def compose(*, name: str, description: str, price: int, point: PickupPoint,
         db.session.add(hamper)
     hamper.name, hamper.description, hamper.price = name.strip(), description.strip(), price
     hamper.point_id = point.id
+    if hamper.components:  # old rows go first: the new ones may name the same products
+        hamper.components = []
+        db.session.flush()
     hamper.components = [HamperComponent(product_id=pid, quantity=qty, unit_share=share)
                          for pid, qty, share in sorted(components)]
     db.session.flush()

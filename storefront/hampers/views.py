@@ -18,6 +18,7 @@ from storefront.curation.models import Collection
 from storefront.domain import hampers as rules
 from storefront.domain.listing import ListingStatus
 from storefront.domain.money import InvalidPrice, read_rupiah
+from storefront.domain.numbers import NotAWholeNumber, parse_id, parse_whole
 from storefront.domain.stock import OutOfStock, earliest_date
 from storefront.extensions import db
 from storefront.hampers import ordering, services
@@ -121,12 +122,9 @@ def _components() -> tuple[list[tuple[int, int, int]], str | None]:
         qty = (request.form.get(f"qty-{i}") or "1").strip()
         try:
             share = read_rupiah(request.form.get(f"share-{i}"))
-        except InvalidPrice:
-            share = None
-        if share is None or not (pid.isdigit() and qty.isdigit()) or max(len(pid), len(qty)) > 12:
+            rows.append((parse_whole(pid, low=1), parse_whole(qty), share))
+        except (NotAWholeNumber, InvalidPrice):
             error = _("Each product needs a quantity and a share in whole rupiah.")
-            continue
-        rows.append((int(pid), int(qty), share))
     return rows, error
 
 
@@ -214,7 +212,8 @@ def archive(hamper_id: int):
 def feature(hamper_id: int):
     hamper = services.get(hamper_id) or abort(404)
     raw = request.form.get("collection_id", "")
-    collection = db.session.get(Collection, int(raw)) if raw.isdigit() and len(raw) < 12 else None
+    collection_id = parse_id(raw)
+    collection = db.session.get(Collection, collection_id) if collection_id else None
     if collection is None:
         flash(_("Choose a collection first."), "error")
         return redirect(url_for(".edit", hamper_id=hamper.id))

@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from storefront.domain.impact import SellerMonth, SellerReport
 from storefront.domain.money import format_rupiah
+from storefront.domain.spreadsheet import neutralise, safe_row
 from storefront.impact.report import Report, seller_rows
 from storefront.reach.printables import BRAND, fonts
 
@@ -58,12 +59,13 @@ def as_csv(report: Report, names: dict[int, str] | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in table_rows(report, names):
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
     return out.getvalue()
 
 
 def as_xlsx(report: Report, names: dict[int, str] | None = None) -> bytes:
-    """Numbers stay numbers: rupiah with the rupiah format, repeat buyers as a percentage."""
+    """Numbers stay numbers: rupiah with the rupiah format, repeat buyers as a percentage.
+    Text cells are text (never a formula), neutralised as in the CSV."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Impact")[:31]
@@ -73,7 +75,14 @@ def as_xlsx(report: Report, names: dict[int, str] | None = None) -> bytes:
             kind = kinds[c - 1]
             if r > 1 and kind == "percent":
                 value = value / 100
-            cell = sheet.cell(row=r, column=c, value=value if value != "" else None)
+            cell = sheet.cell(row=r, column=c)
+            if isinstance(value, str):
+                if value:
+                    cell.value = neutralise(value)
+                    cell.data_type = "s"
+                cell.number_format = "@"
+            else:
+                cell.value = value
             if r > 1 and kind == "rupiah":
                 cell.number_format = RUPIAH_FORMAT
             elif r > 1 and kind == "percent":

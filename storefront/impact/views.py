@@ -1,6 +1,8 @@
 """/staf/dampak: the programme's impact for staff (page, charts, exports); the seller's own chart."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, Response, abort, render_template, request
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
@@ -9,6 +11,7 @@ from storefront import clock
 from storefront.domain import impact as rules
 from storefront.domain.areas import ALL_AREAS
 from storefront.domain.money import format_rupiah
+from storefront.domain.numbers import parse_id
 from storefront.extensions import db
 from storefront.impact import charts, exports, progress
 from storefront.impact.queries import Filters, categories
@@ -48,9 +51,10 @@ def read_filters() -> Filters:
     if area and area not in ALL_AREAS:
         raise BadFilters(_("Unknown area. Choose one from the list."))
     raw = request.args.get("kategori", "").strip()
-    if raw and not (raw.isascii() and raw.isdigit()):
+    category_id = parse_id(raw) if raw else None
+    if raw and category_id is None:
         raise BadFilters(_("Unknown category. Choose one from the list."))
-    return Filters(period=period, area=area, category_id=int(raw) if raw else None)
+    return Filters(period=period, area=area, category_id=category_id)
 
 
 def _query_args(filters: Filters) -> dict:
@@ -141,11 +145,16 @@ chart.talisman_view_options = {"content_security_policy": charts.SVG_CSP}
 
 # --- exports ---------------------------------------------------------------------------------
 
-def _names_for(report: Report) -> dict[int, str] | None:
+def _for_sponsor() -> bool:
     """Sponsor exports (``?untuk=sponsor``) name only sellers who consented."""
-    if request.args.get("untuk") == "sponsor":
-        return rules.public_names(report.sellers, _("Seller %d"))
-    return None
+    return request.args.get("untuk") == "sponsor"
+
+
+def _for_sponsors(report: Report) -> Report:
+    """The report as sponsors see it: consented names only, small areas as "Lainnya",
+    anonymous sellers in random order."""
+    sellers = rules.for_sponsors(report.sellers, _("Seller %d"), _("Other"))
+    return replace(report, sellers=sellers)
 
 
 def _download(body, mimetype: str, filename: str) -> Response:
@@ -165,9 +174,11 @@ def _stem(filters: Filters, sponsor: bool) -> str:
 def table_csv():
     filters = read_filters()
     report = build(filters)
-    names = _names_for(report)
-    return _download(exports.as_csv(report, names), "text/csv",
-                     _stem(filters, names is not None) + ".csv")
+    sponsor = _for_sponsor()
+    if sponsor:
+        report = _for_sponsors(report)
+    return _download(exports.as_csv(report), "text/csv",
+                     _stem(filters, sponsor) + ".csv")
 
 
 @bp.get("/tabel.xlsx")
@@ -175,18 +186,20 @@ def table_csv():
 def table_xlsx():
     filters = read_filters()
     report = build(filters)
-    names = _names_for(report)
-    return _download(exports.as_xlsx(report, names),
+    sponsor = _for_sponsor()
+    if sponsor:
+        report = _for_sponsors(report)
+    return _download(exports.as_xlsx(report),
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     _stem(filters, names is not None) + ".xlsx")
+                     _stem(filters, sponsor) + ".xlsx")
 
 
 @bp.get("/sponsor.pdf")
 @staff_required
 def sponsor_pdf():
     filters = read_filters()
-    report = build(filters)
-    names = rules.public_names(report.sellers, _("Seller %d"))
+    report = _for_sponsors(build(filters))
+    names = {seller.shop_id: seller.name for seller in report.sellers}
     return _download(exports.sponsor_pdf(report, names, _period_text(filters)), "application/pdf",
                      _stem(filters, True) + ".pdf")
 

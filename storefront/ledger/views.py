@@ -10,6 +10,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.domain import ledger as rules
+from storefront.domain.numbers import bounded_id
+from storefront.domain.spreadsheet import safe_row
 from storefront.extensions import db
 from storefront.ledger import services
 from storefront.ledger.crypto import BankKeyMissing
@@ -183,7 +185,7 @@ def set_account(shop_id: int):
 def ledger_csv():
     query = sa.select(LedgerEntry, Shop.name).join(Shop, Shop.id == LedgerEntry.shop_id) \
         .order_by(LedgerEntry.id)
-    shop_id = request.args.get("shop_id", type=int)
+    shop_id = request.args.get("shop_id", type=bounded_id)
     if shop_id:
         query = query.where(LedgerEntry.shop_id == shop_id)
     out = io.StringIO()
@@ -191,16 +193,12 @@ def ledger_csv():
     writer.writerow(["id", "created_at_utc", "shop_id", "shop", "kind", "amount_idr",
                      "seller_order_id", "payout_id", "note"])
     for entry, shop_name in db.session.execute(query):
-        writer.writerow([entry.id, entry.created_at.isoformat(sep=" ", timespec="seconds"),
-                         entry.shop_id, _csv_safe(shop_name), entry.kind.value, entry.amount,
-                         entry.seller_order_id or "", entry.payout_id or "", _csv_safe(entry.note)])
+        writer.writerow(safe_row([
+            entry.id, entry.created_at.isoformat(sep=" ", timespec="seconds"), entry.shop_id,
+            shop_name, entry.kind.value, entry.amount, entry.seller_order_id or "",
+            entry.payout_id or "", entry.note]))
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=ledger.csv"})
-
-
-def _csv_safe(text: str) -> str:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @seller_bp.get("/")

@@ -3,10 +3,18 @@
 The upload is judged by decoding it with Pillow, never by its name.  EXIF
 orientation is applied, then all metadata (GPS included) is dropped, because
 WebP files are written without it.  The original is not kept.
+
+Memory is bounded: the pixel count is read from the header and more than 40 megapixels
+is refused before anything is decoded; JPEGs are decoded by the library at the smallest
+scale that still covers the largest rendition (draft mode); images are shrunk before any
+colour conversion; and one worker decodes at most ``DECODES_AT_ONCE`` images at a time.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -20,8 +28,29 @@ register_heif_opener()
 MAX_BYTES = 10 * 1024 * 1024
 #: Widest or tallest image accepted, in pixels.
 MAX_SIDE = 12_000
-#: Pixel count above which Pillow's decompression-bomb guard refuses.
-Image.MAX_IMAGE_PIXELS = 50_000_000
+#: Most pixels accepted (40 megapixels: any phone camera), checked before decoding.
+MAX_PIXELS = 40_000_000
+#: Pixel count above which Pillow's own decompression-bomb guard refuses (a second wall).
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+#: Images one worker process decodes at the same time; the others wait their turn.
+DECODES_AT_ONCE = 2
+_decoding = threading.BoundedSemaphore(DECODES_AT_ONCE)
+_busy_lock = threading.Lock()
+_busy = [0]
+#: glibc's malloc_trim, to give freed decode buffers back to the system (None elsewhere)
+_LIBC = ctypes.util.find_library("c")
+_malloc_trim = getattr(ctypes.CDLL(_LIBC), "malloc_trim", None) if _LIBC else None
+#: glibc's mallopt option for the number of malloc arenas
+_M_ARENA_MAX = -8
+
+
+def limit_malloc_arenas(count: int = 2) -> None:
+    """Let glibc keep only ``count`` malloc arenas (as MALLOC_ARENA_MAX does), called in each
+    gunicorn worker: with one arena per thread, memory freed after a burst of decodes stays
+    held by the threads' arenas (bench/image_memory.py: +178 MB held, +18 MB with 2)."""
+    mallopt = getattr(ctypes.CDLL(_LIBC), "mallopt", None) if _LIBC else None
+    if mallopt is not None:
+        mallopt(_M_ARENA_MAX, count)
 #: Decoders we accept; SVG and everything else is refused.
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "HEIF", "MPO"})
 #: Name → longest side in pixels, smallest first.
@@ -35,7 +64,7 @@ class InvalidImage(ValueError):
 
     def __init__(self, code: str):
         super().__init__(code)
-        #: "too_big", "not_image", "bomb", "too_wide", "format"
+        #: "too_big", "not_image", "bomb", "too_wide", "too_many_pixels", "format"
         self.code = code
 
 
@@ -67,9 +96,15 @@ def _open(data: bytes) -> Image.Image:
                 raise InvalidImage("format")
             if max(image.size) > MAX_SIDE:
                 raise InvalidImage("too_wide")
+            if image.size[0] * image.size[1] > MAX_PIXELS:
+                raise InvalidImage("too_many_pixels")
+            if image.format in ("JPEG", "MPO"):
+                # decode at 1/2, 1/4 or 1/8 scale when that still covers the largest size
+                image.draft("RGB", (max(SIZES.values()), max(SIZES.values())))
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise InvalidImage("bomb") from exc
+            # Pillow's own guard, on the header too: the same refusal, the same reason
+            raise InvalidImage("too_many_pixels") from exc
         except InvalidImage:
             raise
         except Exception as exc:  # Pillow raises many types for corrupt data
@@ -79,8 +114,28 @@ def _open(data: bytes) -> Image.Image:
 
 def render(data: bytes) -> list[Rendition]:
     """Decode ``data`` and return the WebP renditions, smallest first."""
-    image = ImageOps.exif_transpose(_open(data))
-    image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+    with _decoding:
+        with _busy_lock:
+            _busy[0] += 1
+        try:
+            return _render(data)
+        finally:
+            with _busy_lock:
+                _busy[0] -= 1
+                last = _busy[0] == 0
+            if last and _malloc_trim is not None:
+                # the last decode of a burst: hand the freed megabytes back, or glibc keeps
+                # them in per-thread arenas and the worker stays large
+                _malloc_trim(0)
+
+
+def _render(data: bytes) -> list[Rendition]:
+    image = _open(data)
+    largest = max(SIZES.values())
+    # shrink first (one pass, in place), then orient and convert the small image
+    image.thumbnail((largest, largest), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    image = ImageOps.exif_transpose(image)
+    image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P", "PA") else "RGB")
     renditions = []
     for name, side in SIZES.items():
         copy = image.copy()

@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField
+from wtforms import BooleanField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from storefront.accounts.forms import valid_phone
 from storefront.domain.areas import ALL_AREAS
+from storefront.shops.models import ContactChoice
 from storefront.web import inputs
 
 
@@ -18,6 +19,10 @@ class NewSellerForm(FlaskForm):
         DataRequired(_l("Write a name for her shop.")), Length(max=120)])
     area = SelectField(_l("Area"), choices=list(ALL_AREAS))
     story_public = BooleanField(_l("She agrees that her story may be shown publicly"))
+    contact = RadioField(_l("Can buyers contact her on WhatsApp?"), choices=[
+        (ContactChoice.HIDDEN.value, _l("No: her number stays private (she can change it later)")),
+        (ContactChoice.PROGRAMME.value, _l("Through the programme's number, which passes questions on"))],
+        default=ContactChoice.HIDDEN.value)
 
 
 class NewLinkForm(FlaskForm):

@@ -8,7 +8,7 @@ from storefront.accounts.models import Role, TokenPurpose, User
 from storefront.accounts.services import create_user, find_by_login, issue_token
 from storefront.audit.services import record
 from storefront.extensions import db
-from storefront.shops.models import Shop
+from storefront.shops.models import ContactChoice, Shop
 from storefront.shops.services import create_shop
 
 
@@ -17,13 +17,14 @@ class NotASeller(LookupError):
 
 
 def onboard_seller(staff: User, *, name: str, phone: str, shop_name: str, area: str,
-                   story_public: bool) -> tuple[Shop, str]:
+                   story_public: bool,
+                   contact: ContactChoice = ContactChoice.HIDDEN) -> tuple[Shop, str]:
     """Her account (no password yet), her shop and an invitation; returns the raw token.
 
     Raises ``AccountExists`` when the phone already has an account.
     """
     seller = create_user(name, None, Role.SELLER, phone=phone)
-    shop = create_shop(seller, shop_name, area, story_public=story_public)
+    shop = create_shop(seller, shop_name, area, story_public=story_public, contact=contact)
     # staff check she is a beneficiary in person; only who vouched and when is kept
     shop.verified_by_id, shop.verified_at = staff.id, clock.now()
     raw = issue_token(seller, TokenPurpose.INVITE, staff)

@@ -13,7 +13,7 @@ from storefront.notifications.services import wa_link
 from storefront.onboarding.forms import NewLinkForm, NewSellerForm
 from storefront.onboarding.services import NotASeller, new_reset_link, onboard_seller
 from storefront.security import keep_private
-from storefront.shops.models import Shop
+from storefront.shops.models import ContactChoice, Shop
 from storefront.web.access import staff_required
 
 bp = Blueprint("onboarding", __name__, url_prefix="/staf/penjual")
@@ -44,7 +44,7 @@ def new_seller():
             shop, raw = onboard_seller(
                 current_user, name=form.name.data, phone=form.phone.data,
                 shop_name=form.shop_name.data, area=form.area.data,
-                story_public=form.story_public.data)
+                story_public=form.story_public.data, contact=ContactChoice(form.contact.data))
         except AccountExists:
             form.phone.errors.append(
                 _("This phone number already has an account. To help her log in, make a new link."))

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from storefront.domain.numbers import bounded_id
 from storefront.domain.order_states import (
     FINAL,
     STAFF_MAY_CANCEL,
@@ -30,7 +31,7 @@ def index():
         status = SellerOrderStatus(request.args["status"]) if request.args.get("status") else None
     except ValueError:
         status = None
-    shop_id = request.args.get("shop", type=int)
+    shop_id = request.args.get("shop", type=bounded_id)
     shops = db.session.scalars(sa.select(Shop).order_by(Shop.name)).all()
     return render_template("orders/staff.html", parts=queries.for_staff(status, shop_id),
                            shops=shops, status=status, shop_id=shop_id,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from storefront.media.images import render
+from storefront.media.images import SIZES, render
 from storefront.media.storage import (
     PRIVATE_CACHE,
     Storage,
@@ -34,6 +34,13 @@ def save_proof(data: bytes) -> str:
     """
     key, _full = store_renditions(render(data), "proofs", proof_storage())
     return key
+
+
+def delete_proof(key: str) -> None:
+    """Remove every size of a proof photo from its store (local folder or bucket)."""
+    store = proof_storage()
+    for size in SIZES:
+        store.delete(file_name(key, size))
 
 
 def read_proof(key: str, size: str = "full") -> bytes | None:

@@ -18,7 +18,7 @@ from storefront.payments import services
 from storefront.payments.channels import channel_name
 from storefront.payments.forms import ProofForm, RefundForm, RejectForm
 from storefront.payments.models import Payment, PaymentMethod
-from storefront.payments.proofs import read_proof, save_proof
+from storefront.payments.proofs import delete_proof, read_proof, save_proof
 from storefront.payments.providers import ProviderError
 from storefront.refunds import services as refunds
 from storefront.security import UPLOAD_LIMIT, keep_private
@@ -33,6 +33,8 @@ def _image_error(code: str) -> str:
         "too_big": _("The photo is too large. Choose a photo under 10 MB."),
         "bomb": _("The photo is too large. Choose a photo under 10 MB."),
         "too_wide": _("The photo is too large. Choose a photo under 10 MB."),
+        "too_many_pixels": _("This photo has more than 40 megapixels, too many to handle safely. "
+                             "Choose a smaller photo, or take it again with a lower camera resolution."),
     }.get(code, _("That file is not a photo we can read. Take a photo of the receipt "
                   "(JPG, PNG or WebP) and try again."))
 
@@ -71,8 +73,11 @@ def upload_proof(token: str):
     except InvalidImage as exc:
         form.photo.errors.append(_image_error(exc.code))
         return _render_pay(payment, form), 400
+    replaced = payment.proof_key
     services.attach_proof(payment, key)
     db.session.commit()
+    if replaced and replaced != key:
+        delete_proof(replaced)  # after the commit: the new one is safely recorded
     flash(_("Thank you. We received your receipt; staff will check it soon."), "success")
     return redirect(url_for(".pay", token=token))
 

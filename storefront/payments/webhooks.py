@@ -35,7 +35,7 @@ def handle_event(event: dict) -> str:
     if kind not in HANDLED:
         return "ignored"
     session = (event.get("data") or {}).get("object") or {}
-    payment = services.by_provider_ref(str(session.get("id", "")))
+    payment = services.by_provider_ref(_text(session.get("id")))
     if payment is None:
         log.warning("stripe event %s for unknown session %s", event["id"], session.get("id"))
         return "unknown_payment"
@@ -43,12 +43,18 @@ def handle_event(event: dict) -> str:
     if kind == "checkout.session.completed" and session.get("payment_status") != "paid":
         return "waiting"  # a delayed method; async_payment_succeeded follows
     if kind in ("checkout.session.completed", "checkout.session.async_payment_succeeded"):
-        changed = services.mark_paid(payment, payment_intent_id=session.get("payment_intent"))
+        changed = services.mark_paid(payment, payment_intent_id=_text(session.get("payment_intent"))
+                                     or None)
     elif kind == "checkout.session.expired":
         changed = services.mark_expired(payment)
     else:
         changed = services.mark_failed(payment)
     return "changed" if changed else "unchanged"
+
+
+def _text(value) -> str:
+    """A string field of the event as text (a signed body may still hold anything there)."""
+    return value[:255] if isinstance(value, str) else ""
 
 
 @bp.post("/stripe")

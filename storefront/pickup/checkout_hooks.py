@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from storefront.domain.numbers import parse_id
 from storefront.orders.models import Fulfilment, Order
 from storefront.pickup import services
 
@@ -13,8 +14,7 @@ def point_id_of(mode: str) -> int | None:
     """``"point:7"`` → 7; anything else → None."""
     if not mode.startswith(PREFIX):
         return None
-    raw = mode[len(PREFIX):]
-    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+    return parse_id(mode[len(PREFIX):])
 
 
 def fill_cart_points(groups: Mapping[int, object], modes: Mapping[str, str]) -> None:

@@ -10,6 +10,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from storefront.domain import handover
+from storefront.domain.numbers import parse_id
 from storefront.extensions import db, limiter
 from storefront.orders.models import Order
 from storefront.pickup import services
@@ -160,7 +161,7 @@ def hand_over(point_id: int, order_id: int):
 def mine():
     shop = current_shop()
     if request.method == "POST":
-        chosen = {int(v) for v in request.form.getlist("point") if v.isdigit() and len(v) < 12}
+        chosen = {parse_id(v) for v in request.form.getlist("point")} - {None}
         services.set_shop_points(shop, chosen)
         db.session.commit()
         flash(_("Your pickup points are saved."), "success")

@@ -16,6 +16,8 @@ from storefront.audit.services import record
 from storefront.domain.order_states import FINAL
 from storefront.extensions import db
 from storefront.orders.models import Order, SellerOrder, SellerOrderEvent
+from storefront.payments.models import Payment
+from storefront.payments.proofs import delete_proof
 
 #: Days after an order ends before the buyer's phone, e-mail and address are removed.
 KEEP_CONTACT_DAYS = 90
@@ -46,10 +48,26 @@ def _blank_contact(ids) -> int:
     return result.rowcount
 
 
+def _erase_proofs(ids) -> int:
+    """Delete the transfer receipts of these orders from the proof store; returns how many."""
+    payments = list(db.session.scalars(
+        sa.select(Payment).where(Payment.order_id.in_(ids), Payment.proof_key.is_not(None))))
+    for payment in payments:
+        delete_proof(payment.proof_key)
+        payment.proof_key = None
+    return len(payments)
+
+
 def purge_old_contact_details(days: int = KEEP_CONTACT_DAYS) -> int:
-    """Remove phone, e-mail and address from orders that ended more than ``days`` ago."""
+    """Remove phone, e-mail, address and receipt photos from orders that ended more than
+    ``days`` ago."""
     ids = list(db.session.scalars(_ended_before(clock.now() - timedelta(days=days))))
-    return _blank_contact(ids) if ids else 0
+    if not ids:
+        return 0
+    proofs = _erase_proofs(ids)
+    if proofs:
+        record(None, "buyer.purge_proofs", subject=f"orders:{len(ids)} proofs:{proofs}")
+    return _blank_contact(ids)
 
 
 def erase_buyer(identifier: str, staff: User) -> int:
@@ -84,6 +102,7 @@ def erase_buyer(identifier: str, staff: User) -> int:
         user.name, user.email, user.phone, user.password_hash = ERASED_NAME, None, None, None
         user.is_enabled = False
         user.end_all_sessions()
-    record(staff, "buyer.erase", subject=f"orders:{len(ids)}")
+    proofs = _erase_proofs(ids) if ids else 0
+    record(staff, "buyer.erase", subject=f"orders:{len(ids)} proofs:{proofs}")
     db.session.flush()
     return len(ids)

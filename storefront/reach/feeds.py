@@ -7,6 +7,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from storefront.catalog.models import Product
+from storefront.domain.spreadsheet import neutralise
 from storefront.media.storage import file_name
 from storefront.reach.links import absolute_url, media_link
 
@@ -43,7 +44,7 @@ def to_csv(products: list[Product]) -> str:
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for product in products:
-        writer.writerow(feed_row(product))
+        writer.writerow({key: neutralise(value) for key, value in feed_row(product).items()})
     return out.getvalue()
 
 

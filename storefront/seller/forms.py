@@ -4,16 +4,23 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from storefront.accounts.forms import valid_phone
 from storefront.catalog.models import CategoryKind, HalalStatus
 from storefront.domain.areas import ALL_AREAS
-from storefront.domain.money import MAX_PRICE, MIN_PRICE, InvalidPrice, format_rupiah, validate_price
+from storefront.domain.money import (
+    MAX_PRICE,
+    MIN_PRICE,
+    InvalidPrice,
+    format_rupiah,
+    validate_price,
+)
+from storefront.shops.models import ContactChoice
 from storefront.web import inputs
-from storefront.web.fields import RupiahField
+from storefront.web.fields import IntegerField, RupiahField
 
 #: What the seller reads for each ``InvalidPrice.code``.
 PRICE_ERRORS = {
@@ -42,7 +49,13 @@ class ProfileForm(FlaskForm):
     story = TextAreaField(_l("Your story"), validators=[Optional(), Length(max=3000)])
     photo = FileField(_l("Shop photo"), render_kw=_IMAGE)
     area = SelectField(_l("Area"), choices=list(ALL_AREAS))
-    whatsapp = StringField(_l("WhatsApp number"), validators=[Optional(), Length(max=30), valid_phone],
+    #: how buyers may contact her, by her choice (her login number is never shown by itself)
+    contact = RadioField(_l("Can buyers contact you on WhatsApp?"), choices=[
+        (ContactChoice.HIDDEN.value, _l("No contact on my shop page")),
+        (ContactChoice.OWN.value, _l("Show the public WhatsApp number below")),
+        (ContactChoice.PROGRAMME.value, _l("Show the programme's number, which passes questions on"))],
+                         default=ContactChoice.HIDDEN.value)
+    whatsapp = StringField(_l("Public WhatsApp number"), validators=[Optional(), Length(max=30), valid_phone],
                            render_kw=inputs.OWN_PHONE)
     pickup_address = TextAreaField(_l("Pickup address (private)"), validators=[
         Optional(), Length(max=500)], render_kw=inputs.OWN_ADDRESS)

@@ -24,6 +24,8 @@ def image_error(code: str) -> str:
         "bomb": _("This picture is far too large in pixels to be safe. Choose a normal photo."),
         "too_wide": _("This picture is too wide or too tall (more than 12,000 pixels). "
                       "Crop it or choose another photo."),
+        "too_many_pixels": _("This photo has more than 40 megapixels, too many to handle safely. "
+                     "Choose a smaller photo, or take it again with a lower camera resolution."),
         "format": _("This kind of file is not accepted (for example SVG drawings). "
                     "Choose a JPEG, PNG, WebP or HEIC photo."),
     }.get(code, _("This file is not a photo we can open. Choose a JPEG, PNG, WebP or HEIC photo."))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from storefront.catalog import services
 from storefront.catalog.models import Category, Product
 from storefront.domain.listing import InvalidListingMove, ListingStatus
+from storefront.domain.numbers import bounded_id
 from storefront.extensions import db, limiter
 from storefront.impact import progress
 from storefront.security import UPLOAD_LIMIT
@@ -16,6 +17,7 @@ from storefront.seller import todo
 from storefront.seller.context import current_shop, own_photo, own_product
 from storefront.seller.forms import MoveForm, ProfileForm, StockForm, product_form
 from storefront.seller.uploads import PhotoRefused, chosen, render_uploads
+from storefront.shops.models import ContactChoice
 from storefront.shops.services import update_profile
 from storefront.web.access import seller_required
 
@@ -48,7 +50,8 @@ def profile():
                            area=form.area.data, whatsapp=form.whatsapp.data,
                            pickup_address=form.pickup_address.data or "",
                            on_holiday=form.on_holiday.data, photo=photo[0] if photo else None,
-                           holiday_until=form.holiday_until.data)
+                           holiday_until=form.holiday_until.data,
+                           contact=ContactChoice(form.contact.data))
             db.session.commit()
             flash(_("Your shop profile is saved."), "info")
             return redirect(url_for("seller.profile"))
@@ -69,7 +72,7 @@ def products():
 
 
 def _category(default: Category | None) -> Category | None:
-    chosen_id = request.args.get("kategori", type=int)
+    chosen_id = request.args.get("kategori", type=bounded_id)
     if chosen_id is None:
         return default
     return db.session.get(Category, chosen_id) or abort(404)

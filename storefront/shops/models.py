@@ -23,6 +23,15 @@ class ShopStatus(enum.StrEnum):
     SUSPENDED = "suspended"
 
 
+class ContactChoice(enum.StrEnum):
+    #: no WhatsApp contact on her public pages (the default: her login number stays private)
+    HIDDEN = "hidden"
+    #: a separate public number she chose to show
+    OWN = "own"
+    #: the programme's number, which relays buyers' questions to her
+    PROGRAMME = "programme"
+
+
 class Shop(db.Model):
     __tablename__ = "shops"
 
@@ -41,8 +50,13 @@ class Shop(db.Model):
     photo_key: Mapped[str | None] = mapped_column(sa.String(120))
     #: kecamatan in Kota Kupang or kabupaten in NTT (see domain.areas)
     area: Mapped[str] = mapped_column(sa.String(60))
-    #: WhatsApp number in E.164, public so buyers can ask questions
+    #: a public WhatsApp number in E.164 she chose to show (not her login number, unless
+    #: she typed it here); shown only when ``contact`` is OWN
     whatsapp: Mapped[str | None] = mapped_column(sa.String(20))
+    #: how buyers may contact her, by her consent: hidden, her public number or the programme's
+    contact: Mapped[ContactChoice] = mapped_column(
+        enum_type(ContactChoice), default=ContactChoice.HIDDEN,
+        server_default=ContactChoice.HIDDEN.value)
     #: where buyers collect orders; private, shown only on her orders
     pickup_address: Mapped[str] = mapped_column(sa.Text, default="")
     #: active or suspended by staff
@@ -59,6 +73,14 @@ class Shop(db.Model):
     verified_at: Mapped[datetime | None] = mapped_column()
 
     owner: Mapped[User] = relationship(foreign_keys=[owner_id])
+
+    def public_contact(self, programme_number: str | None) -> str | None:
+        """The WhatsApp number buyers see, by her choice; None when she shows none."""
+        if self.contact == ContactChoice.OWN:
+            return self.whatsapp
+        if self.contact == ContactChoice.PROGRAMME:
+            return programme_number or None
+        return None
 
     @property
     def is_active(self) -> bool:

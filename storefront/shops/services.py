@@ -13,7 +13,7 @@ from storefront.extensions import db
 from storefront.jobs import after_commit
 from storefront.media.images import Rendition
 from storefront.media.storage import delete_photo, store_renditions
-from storefront.shops.models import Shop
+from storefront.shops.models import ContactChoice, Shop
 
 
 class UnknownArea(ValueError):
@@ -26,11 +26,13 @@ def _free_slug(name: str) -> str:
     return unique_slug(base, taken)
 
 
-def create_shop(owner: User, name: str, area: str, *, story_public: bool) -> Shop:
+def create_shop(owner: User, name: str, area: str, *, story_public: bool,
+                contact: ContactChoice = ContactChoice.HIDDEN) -> Shop:
+    """Her shop; her login number is never made public by itself (``contact`` is her choice)."""
     if not is_known_area(area):
         raise UnknownArea(area)
     shop = Shop(owner_id=owner.id, slug=_free_slug(name), name=name.strip(), area=area,
-                story_public=story_public, whatsapp=owner.phone)
+                story_public=story_public, contact=contact)
     db.session.add(shop)
     db.session.flush()
     return shop
@@ -38,17 +40,20 @@ def create_shop(owner: User, name: str, area: str, *, story_public: bool) -> Sho
 
 def update_profile(shop: Shop, *, name: str, story: str, area: str, whatsapp: str | None,
                    pickup_address: str, on_holiday: bool,
-                   photo: list[Rendition] | None = None, holiday_until: date | None = None) -> Shop:
+                   photo: list[Rendition] | None = None, holiday_until: date | None = None,
+                   contact: ContactChoice | None = None) -> Shop:
     """Change her profile; a new photo (already rendered) replaces the old one."""
     if not is_known_area(area):
         raise UnknownArea(area)
     shop.name = name.strip()
     shop.story = story.strip()
     shop.area = area
-    shop.whatsapp = normalise_phone(whatsapp) if whatsapp else None
+    shop.whatsapp = normalise_phone(whatsapp) if whatsapp and whatsapp.strip() else None
     shop.pickup_address = pickup_address.strip()
     shop.on_holiday = on_holiday
     shop.holiday_until = holiday_until if on_holiday else None
+    if contact is not None:
+        shop.contact = contact
     if photo:
         old = shop.photo_key
         shop.photo_key, _full = store_renditions(photo, f"shops/{shop.id}")

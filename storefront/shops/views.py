@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 
 from storefront.catalog import queries
+from storefront.domain.numbers import page_number
 from storefront.extensions import db
 from storefront.reach.visits import count_visit
 from storefront.reviews import queries as review_queries
@@ -25,7 +26,7 @@ def shop(slug: str):
     found = queries.public_shop(slug) or abort(404)
     if count_visit(found.id, request.args.get("src")):
         db.session.commit()
-    page = queries.in_shop(found, request.args.get("page", 1, type=int) or 1,
+    page = queries.in_shop(found, request.args.get("page", 1, type=page_number) or 1,
                            current_app.config["PAGE_SIZE"])
     return render_template("shops/shop.html", shop=found, page=page,
                            review_summary=review_queries.summary_for_shop(found.id))

@@ -21,7 +21,7 @@ from storefront.i18n import LANG_COOKIE
 from storefront.media.serving import public_photo_response
 from storefront.site import readiness
 from storefront.web import fragments
-from storefront.web.access import safe_next
+from storefront.web.redirects import safe_next
 from storefront.web.template_helpers import locale_code
 
 bp = Blueprint("site", __name__)

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from storefront.accounts.models import Role, User
 from storefront.extensions import login_manager
+from storefront.web.redirects import safe_next  # noqa: F401 - the one check, kept importable here
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +63,3 @@ def home_for(user: User) -> str:
     if endpoint not in current_app.view_functions:
         endpoint = "site.home"
     return url_for(endpoint)
-
-
-def safe_next(target: str | None) -> str | None:
-    """Only same-site paths are followed after login."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None

@@ -6,8 +6,10 @@ import logging
 from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
+from storefront.extensions import db
 from storefront.media.storage import StorageError
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,8 @@ def _messages() -> dict[int, tuple[str, str]]:
               _("Use the buttons on the page instead of opening this address directly.")),
         413: (_("The file is too large"),
               _("Photos can be at most 10 MB. Choose another photo or make it smaller first.")),
+        409: (_("Someone changed this at the same moment"),
+              _("Nothing was lost. Reload the page to see how it stands now, then try again.")),
         429: (_("Too many attempts"),
               _("Wait a minute, then try again.")),
         500: (_("Sorry, something went wrong"),
@@ -56,6 +60,13 @@ def install(app: Flask) -> None:
             return error
         return render_error(error.code or 500)
 
+    @app.errorhandler(IntegrityError)
+    def _raced(_error: IntegrityError):
+        # two people changed the same row at once and a constraint stopped the second: a 409
+        log.warning("integrity error on %s (a concurrent change)", request.path)
+        db.session.rollback()
+        return render_error(409)
+
     @app.errorhandler(StorageError)
     def _store_down(_error: StorageError):
         log.exception("media store failed on %s", request.path)
@@ -64,4 +75,5 @@ def install(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _unexpected(_error: Exception):
         log.exception("unhandled error on %s", request.path)
+        db.session.rollback()  # the page below may load the user: not on a failed transaction
         return render_error(500)

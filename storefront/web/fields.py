@@ -1,15 +1,20 @@
-"""The one form field for every rupiah amount: prices, fees, shares, payouts, refunds.
+"""Form fields: the one field for every rupiah amount (prices, fees, shares, payouts, refunds),
+and whole numbers through the one parser of ``domain/numbers``.
 
-It reads "63.000", "Rp 63.000" and "63000" alike (``domain.money.read_rupiah``) into an
-``int``, and says in her language what to write when it cannot.
+``RupiahField`` reads "63.000", "Rp 63.000" and "63000" alike (``domain.money.read_rupiah``)
+into an ``int``, and says in her language what to write when it cannot. ``IntegerField``
+replaces WTForms' (whose ``int()`` takes ``"٣"`` as 3 and any length): ASCII digits in the
+range a PostgreSQL ``integer`` holds, else a field error.
 """
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from wtforms import IntegerField as _IntegerField
 from wtforms import StringField
 from wtforms.validators import StopValidation
 
 from storefront.domain.money import InvalidPrice, read_rupiah
+from storefront.domain.numbers import MAX_ID, NotAWholeNumber, parse_whole
 
 #: What the field says when it is empty or cannot be read, unless the form says otherwise.
 MESSAGES = {
@@ -44,3 +49,16 @@ class RupiahField(StringField):
         if isinstance(self.data, int):
             return f"{self.data:,}".replace(",", ".")
         return "" if self.data is None else str(self.data)
+
+
+class IntegerField(_IntegerField):
+    """A whole number from -2**31 + 1 to 2**31 - 1, typed with ASCII digits."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        try:
+            self.data = parse_whole(valuelist[0], low=-MAX_ID, high=MAX_ID)
+        except NotAWholeNumber as exc:
+            self.data = None
+            raise ValueError(str(_l("Please enter a whole number."))) from exc

@@ -40,24 +40,57 @@ def _attempt(client, login, ip="10.0.0.1", password="salah-sekali"):
                        environ_base={"REMOTE_ADDR": ip})
 
 
-def test_five_login_attempts_per_minute_per_ip(limited_client, make_user):
+def test_twenty_login_attempts_per_minute_per_address(limited_client, make_user):
     db.session.commit()
-    codes = [_attempt(limited_client, f"0812000000{n:02d}").status_code for n in range(6)]
-    assert codes[:5] == [200] * 5 and codes[5] == 429
+    codes = [_attempt(limited_client, f"0812000000{n:02d}").status_code for n in range(21)]
+    assert codes[:20] == [200] * 20 and codes[20] == 429
     assert "Tunggu satu menit" in _attempt(limited_client, "08120000099").get_data(as_text=True)
 
 
-def test_five_login_attempts_per_minute_per_account(limited_client, make_user):
-    user = make_user(phone="+6281255550000")
+def test_a_stranger_cannot_lock_a_seller_out(limited_client, make_seller):
+    """5 failed tries on one account from one address block that address for her account;
+    her right password from another address still works."""
+    shop = make_seller(phone="081255550000")
     db.session.commit()
     forms = ["081255550000", "+6281255550000", "6281255550000", "0812-5555-0000", "081255550000"]
-    codes = [_attempt(limited_client, f, ip=f"10.0.1.{n}").status_code for n, f in enumerate(forms)]
+    codes = [_attempt(limited_client, f, ip="10.0.1.1").status_code for f in forms]
     assert codes == [200] * 5
-    # a sixth try from yet another address, even with the right password, waits
-    response = _attempt(limited_client, "081255550000", ip="10.0.1.99",
-                        password="rahasia-yang-panjang-123")
-    assert response.status_code == 429
-    assert user.id
+    assert _attempt(limited_client, "081255550000", ip="10.0.1.1").status_code == 429
+    mine = _attempt(limited_client, "081255550000", ip="10.0.9.9",
+                    password="rahasia-yang-panjang-123")
+    assert mine.status_code == 302 and shop.id
+
+
+def test_account_wide_limit_across_addresses_grows_and_staff_can_clear_it(limited_client, app,
+                                                                          make_seller, make_staff):
+    shop = make_seller(phone="081255551111")
+    db.session.commit()
+    codes = [_attempt(limited_client, "081255551111", ip=f"10.0.3.{n}").status_code
+             for n in range(11)]
+    assert codes[:10] == [200] * 10 and codes[10] == 429  # 10 a minute from all addresses
+    right = _attempt(limited_client, "081255551111", ip="10.0.3.200",
+                     password="rahasia-yang-panjang-123")
+    assert right.status_code == 429
+    staff = make_staff()
+    db.session.commit()
+    assert _attempt(limited_client, staff.email, ip="10.0.4.1",
+                    password="rahasia-yang-panjang-123").status_code == 302
+    cleared = limited_client.post(f"/staf/toko/{shop.id}/buka-kunci",
+                                  environ_base={"REMOTE_ADDR": "10.0.4.1"})
+    assert cleared.status_code == 302
+    limited_client.post("/akun/keluar", environ_base={"REMOTE_ADDR": "10.0.4.1"})
+    again = _attempt(limited_client, "081255551111", ip="10.0.3.201",
+                     password="rahasia-yang-panjang-123")
+    assert again.status_code == 302
+
+
+def test_account_limits_grow_in_longer_windows():
+    from limits import parse_many
+
+    from storefront.accounts.login_limits import ACCOUNT_LIMITS
+
+    windows = [item.get_expiry() for item in parse_many(ACCOUNT_LIMITS)]
+    assert windows == sorted(windows) and len(windows) == 3
 
 
 def test_login_starts_a_fresh_session_but_keeps_the_cart(client, make_user):

@@ -145,7 +145,7 @@ def test_invitation_sets_the_password_once(client, make_user):
     seller, raw = _invited(make_user)
     page = client.get(f"/akun/atur-sandi/{raw}")
     assert page.status_code == 200 and seller.name in _html(page)
-    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["Referrer-Policy"] == "same-origin"
     assert page.headers["Cache-Control"] == "no-store"
     done = client.post(f"/akun/atur-sandi/{raw}", data={"password": "sandi-ibu-123",
                                                         "confirm": "sandi-ibu-123"})

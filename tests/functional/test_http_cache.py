@@ -51,4 +51,4 @@ def test_tracking_pages_are_never_cached(client, make_product, place_order):
     for path in (f"/pesanan/{order.token}", f"/pesanan/{order.token}/terima-kasih"):
         response = client.get(path)
         assert response.headers["Cache-Control"] == "no-store", path
-        assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert response.headers["Referrer-Policy"] == "same-origin"

@@ -29,7 +29,7 @@ def _over_10_mb() -> bytes:
 
 
 BAD = {
-    "bomb": (images.bomb_png, "bom.png", "terlalu besar ukuran pikselnya"),
+    "bomb": (images.bomb_png, "bom.png", "lebih dari 40 megapiksel"),
     "svg": (lambda: images.SVG, "gambar.svg", "misalnya gambar SVG"),
     "text-as-jpg": (lambda: images.TEXT_AS_JPG, "foto.jpg", "bukan foto yang bisa kami buka"),
     "20000-wide": (images.wide_png, "panorama.png", "terlalu lebar atau terlalu tinggi"),

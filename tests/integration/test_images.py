@@ -11,12 +11,13 @@ from tests.support import images
 
 
 @pytest.mark.parametrize(("data", "code"), [
-    (images.bomb_png(), "bomb"),
+    (images.bomb_png(), "too_many_pixels"),
+    (images.blank_png(7000, 7000), "too_many_pixels"),
     (images.wide_png(), "too_wide"),
     (images.SVG, "format"),
     (images.TEXT_AS_JPG, "not_image"),
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * (MAX_BYTES + 1), "too_big"),
-], ids=["bomb", "20000-wide", "svg", "text-named-jpg", "over-10-mb"])
+], ids=["bomb", "7000x7000", "20000-wide", "svg", "text-named-jpg", "over-10-mb"])
 def test_bad_files_are_refused_with_a_reason(data, code):
     with pytest.raises(InvalidImage) as refused:
         render(data)

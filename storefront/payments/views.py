@@ -207,7 +207,7 @@ def refund(payment_id: int):
         return redirect(url_for(".queue"))
     except ProviderError:
         db.session.rollback()
-        flash(_("The card company did not accept the refund. Try again later."), "error")
+        flash(_("The payment service did not accept the refund. Try again later."), "error")
         return redirect(url_for(".queue"))
     db.session.commit()
     flash(_("Refund recorded."), "success")

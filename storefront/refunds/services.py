@@ -25,6 +25,7 @@ from storefront.notifications.services import notify
 from storefront.orders.models import SellerOrder
 from storefront.payments import services as payments
 from storefront.payments.models import Payment, PaymentMethod, PaymentRefund
+from storefront.payments.providers import provider_for
 from storefront.refunds.models import ObligationStatus, RefundObligation
 
 #: Payment statuses in which the programme holds the buyer's money.
@@ -102,15 +103,21 @@ def open_obligations() -> list[RefundObligation]:
                                    .order_by(RefundObligation.id)))
 
 
+def sent_by_provider(payment: Payment) -> bool:
+    """True when the payment's provider sends the money back (card, Xendit QRIS and e-wallets);
+    otherwise staff send it by hand and record the bank or receipt reference."""
+    return provider_for(payment.method, require_enabled=False).refunds_itself
+
+
 def settle(obligation: RefundObligation, staff: User, reference: str = "") -> RefundObligation:
     """Send the money back: through the provider for card, by hand (with a reference) otherwise.
 
     A conditional UPDATE decides who settles it; the loser gets ``AlreadyRefunded``.
-    Raises ``ProviderError`` when the card company refuses (the caller rolls back).
+    Raises ``ProviderError`` when the payment service refuses (the caller rolls back).
     """
     reference = (reference or "").strip()[:120]
     payment = obligation.payment
-    if payment.method != PaymentMethod.CARD and not reference:
+    if not reference and not sent_by_provider(payment):
         raise ReferenceRequired(obligation.id)
     won = db.session.execute(
         sa.update(RefundObligation).where(RefundObligation.id == obligation.id,

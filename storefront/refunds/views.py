@@ -17,7 +17,9 @@ bp = Blueprint("staff_refunds", __name__, url_prefix="/staf/pengembalian")
 @bp.get("/")
 @staff_required
 def queue():
-    return render_template("staff/refunds.html", obligations=services.open_obligations())
+    obligations = services.open_obligations()
+    by_provider = {o.id for o in obligations if services.sent_by_provider(o.payment)}
+    return render_template("staff/refunds.html", obligations=obligations, by_provider=by_provider)
 
 
 @bp.post("/<int:obligation_id>")
@@ -36,7 +38,7 @@ def settle(obligation_id: int):
         return redirect(url_for(".queue"))
     except ProviderError:
         db.session.rollback()
-        flash(_("The card company did not accept the refund. Try again later."), "error")
+        flash(_("The payment service did not accept the refund. Try again later."), "error")
         return redirect(url_for(".queue"))
     db.session.commit()
     flash(_("Refund recorded."), "success")

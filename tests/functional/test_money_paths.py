@@ -194,7 +194,7 @@ def test_tracking_page_follows_cancellations_and_shows_the_hamper_price(
     db.session.commit()
     page = client.get(f"/pesanan/{order.token}").get_data(as_text=True)
     total_line = next(line for line in page.splitlines() if "55.000" in line or "20.000" in line)
-    assert "<strong>Rp 20.000</strong>" in total_line
+    assert '<strong><span class="rp">Rp 20.000</span></strong>' in total_line
     hamper_page = client.get(f"/pesanan/{boxed.token}").get_data(as_text=True)
     assert "80.235" in hamper_page
     assert "12.345" not in hamper_page and "67.890" not in hamper_page

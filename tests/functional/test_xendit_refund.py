@@ -1,5 +1,6 @@
-"""Refunds of Xendit payments: through Xendit's refund API where the channel allows it
-(QRIS, e-wallets), recorded by hand elsewhere (virtual accounts); and in the ledger."""
+"""Refunds of Xendit payments: a cancelled paid part is owed back (the ledger follows at once),
+then staff settle it from "Uang yang harus dikembalikan": through Xendit's refund API where
+the channel allows it (QRIS, e-wallets), recorded by hand elsewhere (virtual accounts)."""
 import sqlalchemy as sa
 
 from storefront.accounts.models import Role
@@ -9,6 +10,7 @@ from storefront.domain.payment_states import PaymentStatus
 from storefront.extensions import db
 from storefront.ledger import services as ledger
 from storefront.payments.models import PaymentRefund
+from storefront.refunds.models import ObligationStatus, RefundObligation
 from tests.functional import test_checkout_payments as checkout_tests
 from tests.functional.test_checkout_payments import _complete, _ledger, _order, _payment, buy
 from tests.paytools import post_callback
@@ -24,6 +26,10 @@ def _paid(client, fake_xendit, cart, method: str, **extra):
     return _order()
 
 
+def _owed() -> RefundObligation:
+    return db.session.scalar(sa.select(RefundObligation))
+
+
 def test_cancelling_a_completed_qris_part_refunds_it_at_xendit_and_in_the_ledger(
         client, login, app, fake_xendit, make_user, two_sellers):
     app.config["COMMISSION_RATE"] = "0.1"
@@ -34,6 +40,10 @@ def test_cancelling_a_completed_qris_part_refunds_it_at_xendit_and_in_the_ledger
     login(make_user(Role.STAFF))
     assert client.post(f"/staf/pesanan/{first.id}/batal",
                        data={"reason": "Kue rusak"}).status_code == 302
+    assert fake_xendit.posts("/refunds") == []  # owed first, sent from the staff queue
+    assert "Kembalikan lewat layanan pembayaran" in client.get("/staf/pengembalian/").get_data(
+        as_text=True)
+    assert client.post(f"/staf/pengembalian/{_owed().id}", data={}).status_code == 302
     payment = _payment(_order())
     [call] = fake_xendit.posts("/refunds")
     assert call.body["payment_request_id"] == payment.provider_ref
@@ -54,18 +64,27 @@ def test_a_virtual_account_refund_is_recorded_by_hand_without_calling_xendit(
     order = _paid(client, fake_xendit, cart, "va", va_bank="MANDIRI")
     login(make_user(Role.STAFF))
     client.post(f"/staf/pesanan/{order.parts[1].id}/batal", data={"reason": "Penjual sakit"})
+    client.post(f"/staf/pengembalian/{_owed().id}", data={"reference": ""})
+    assert _owed().status == ObligationStatus.OPEN  # by hand: the transfer's reference first
+    client.post(f"/staf/pengembalian/{_owed().id}", data={"reference": "MANDIRI-778"})
     assert fake_xendit.posts("/refunds") == []
+    assert _owed().status == ObligationStatus.REFUNDED
     row = db.session.scalar(sa.select(PaymentRefund))
     assert (row.amount, row.manual, row.provider_ref) == (45_000, True, "")
     assert "payment.refund_manual" in set(db.session.scalars(sa.select(AuditEntry.action)))
 
 
-def test_xendit_refusing_the_refund_cancels_nothing(client, login, fake_xendit, make_user,
-                                                    two_sellers):
+def test_xendit_refusing_the_refund_keeps_it_owed(client, login, fake_xendit, make_user,
+                                                  two_sellers):
     _shops, cart = two_sellers
     order = _paid(client, fake_xendit, cart, "ewallet", ewallet="DANA")
     login(make_user(Role.STAFF))
-    fake_xendit.fail_next(3, status=400)
     client.post(f"/staf/pesanan/{order.parts[1].id}/batal", data={"reason": "Penjual sakit"})
+    fake_xendit.fail_next(3, status=400)
+    client.post(f"/staf/pengembalian/{_owed().id}", data={})
     assert db.session.scalar(sa.select(sa.func.count()).select_from(PaymentRefund)) == 0
-    assert [p.status.value for p in _order().parts] == ["new", "new"]
+    assert _owed().status == ObligationStatus.OPEN  # still in the queue, to try again
+    fake_xendit.recover()
+    client.post(f"/staf/pengembalian/{_owed().id}", data={})
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(PaymentRefund)) == 1
+    assert _owed().status == ObligationStatus.REFUNDED

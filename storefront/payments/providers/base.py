@@ -75,6 +75,9 @@ class Outcome:
 class PaymentProvider(Protocol):
     """One payment method."""
 
+    #: True when ``refund`` sends the money back itself; False when staff send it by hand
+    refunds_itself: bool
+
     def start(self, charge: Charge) -> Started:
         """Begin collecting ``charge``; raise ``ProviderError`` or ``AmountTooSmall``."""
 

@@ -12,6 +12,8 @@ class ManualMethod:
 
     #: how long the buyer has to pay; None waits for the order to be completed
     hours: int | None = None
+    #: staff send refunds by hand, with a bank or receipt reference
+    refunds_itself = False
 
     def start(self, charge: Charge) -> Started:  # noqa: ARG002 - same interface
         expires = clock.now() + timedelta(hours=self.hours) if self.hours else None

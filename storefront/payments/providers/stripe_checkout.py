@@ -50,6 +50,9 @@ def _epoch(moment: datetime) -> int:
 class StripeCheckout:
     """The card adapter."""
 
+    #: card refunds go back through Stripe
+    refunds_itself = True
+
     def __init__(self, secret_key: str, webhook_secret: str, api_base: str = "",
                  min_amount: int = 10_000):
         self.secret_key = secret_key

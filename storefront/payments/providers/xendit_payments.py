@@ -66,6 +66,8 @@ class XenditPayments:
         self.api_base = api_base
         self.minutes = minutes
         self.refunds = refunds
+        #: QRIS and e-wallets refund through Xendit's API; virtual accounts by hand
+        self.refunds_itself = refunds
 
     @classmethod
     def from_config(cls, method: str, config: Mapping) -> XenditPayments:

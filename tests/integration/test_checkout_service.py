@@ -69,7 +69,7 @@ def test_one_failing_line_rolls_back_everything(make_shop, make_product, place_o
     short = make_product(shop=b, name="Tenun Sotis", stock=1)
     made = make_product(shop=a, made_to_order=True, lead_days=1, daily_capacity=3)
     db.session.commit()
-    wanted = clock.today_local() + timedelta(days=5)
+    wanted = clock.today_local() + timedelta(days=10)  # within the 60 days offered
 
     with pytest.raises(OutOfStock) as info:
         place_order({first: 2, made: 2, short: 2},

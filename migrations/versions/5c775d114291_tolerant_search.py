@@ -35,6 +35,20 @@ def _reindex():
         conn.execute(sa.text("INSERT INTO search_word_keys (key, word) VALUES (:k, :w)"), keys)
 
 
+#: The first synonym groups; staff change them at /staf/sinonim.
+FIRST_SYNONYMS = (("kue", "jajan"), ("kain", "tenun"), ("oleholeh", "hadiah"))
+
+
+def _first_synonyms():
+    conn = op.get_bind()
+    for words in FIRST_SYNONYMS:
+        group_id = conn.execute(sa.text(
+            "INSERT INTO synonym_groups (label, created_at) VALUES (:label, CURRENT_TIMESTAMP) RETURNING id"),
+            {"label": ", ".join(words)}).scalar_one()
+        conn.execute(sa.text("INSERT INTO synonym_words (group_id, word) VALUES (:g, :w)"),
+                     [{"g": group_id, "w": word} for word in words])
+
+
 def upgrade():
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -66,6 +80,7 @@ def upgrade():
         batch_op.create_index('ix_products_category_created', ['category_id', 'created_at'], unique=False)
         batch_op.create_index('ix_products_category_price', ['category_id', 'price'], unique=False)
     _reindex()
+    _first_synonyms()
 
 
 def downgrade():

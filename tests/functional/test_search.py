@@ -2,6 +2,9 @@
 import pytest
 
 from storefront.extensions import db
+from tests.support.synonyms import no_first_synonyms  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("no_first_synonyms")
 
 #: search: LIKE, accents and ordering differ between the engines; see tests/conftest.py
 pytestmark = pytest.mark.both_databases

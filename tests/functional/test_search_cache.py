@@ -11,6 +11,9 @@ from storefront.extensions import db
 from storefront.search import services as synonyms
 from storefront.web import fragments
 from tests.conftest import TEST_REDIS_URL, redis_or_skip
+from tests.support.synonyms import no_first_synonyms  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("no_first_synonyms")
 
 
 @pytest.fixture

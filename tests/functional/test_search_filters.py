@@ -8,6 +8,9 @@ from storefront.catalog.models import CategoryKind, HalalStatus
 from storefront.domain.order_states import SellerOrderStatus
 from storefront.extensions import db
 from storefront.orders.models import Order, OrderLine, SellerOrder
+from tests.support.synonyms import no_first_synonyms  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("no_first_synonyms")
 
 
 @pytest.fixture

@@ -4,6 +4,9 @@ import pytest
 from storefront.catalog.models import CategoryKind
 from storefront.extensions import db
 from storefront.search.models import SynonymGroup, SynonymWord
+from tests.support.synonyms import no_first_synonyms  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("no_first_synonyms")
 
 
 @pytest.fixture

@@ -1,9 +1,13 @@
 """/staf/sinonim: staff edit the words search treats as the same; every change is audited."""
+import pytest
 import sqlalchemy as sa
 
 from storefront.audit.models import AuditEntry
 from storefront.extensions import db
 from storefront.search.models import SynonymGroup
+from tests.support.synonyms import no_first_synonyms  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("no_first_synonyms")
 
 
 def _found(client, q):

@@ -1,6 +1,7 @@
 """Two staff removing one synonym group, and two sellers filing the same new words, at once."""
 import threading
 
+import pytest
 import sqlalchemy as sa
 
 from storefront.audit.models import AuditEntry
@@ -8,6 +9,9 @@ from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.search import services
 from storefront.search.models import SearchWordKey, SynonymGroup
+from tests.support.synonyms import no_first_synonyms  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("no_first_synonyms")
 
 
 def _race(app, actions) -> list:

@@ -102,7 +102,7 @@ def test_payout_amount_reads_dots_and_rp(client, login, make_staff, make_shop, m
 
     shop = make_shop()
     ledger.record_sale(shop.id, make_order(shop=shop).parts[0].id, 150_000)
-    staff = make_staff()
+    staff = make_staff(permissions="finance")  # recording a payout is finance-only
     login(staff)
     reply = client.post(f"/staf/pembayaran/toko/{shop.id}/payout",
                         data={"amount": typed, "bank_reference": "BNTT-1"})
@@ -112,7 +112,7 @@ def test_payout_amount_reads_dots_and_rp(client, login, make_staff, make_shop, m
 
 def test_unreadable_amount_says_how_to_write_it(client, login, make_staff, make_shop):
     shop = make_shop()
-    login(make_staff())
+    login(make_staff(permissions="finance"))
     reply = client.post(f"/staf/pembayaran/toko/{shop.id}/payout",
                         data={"amount": "seratus ribu", "bank_reference": "BNTT-1"})
     assert reply.status_code == 400

@@ -14,6 +14,7 @@ from storefront.orders.models import SellerOrder, SellerOrderEvent
 from storefront.payments import services as payments
 from storefront.payments.models import Payment, PaymentMethod
 from storefront.refunds.models import RefundObligation
+from tests.factories import PASSWORD
 from tests.racing import race
 
 S = SellerOrderStatus
@@ -119,3 +120,33 @@ def test_payment_racing_a_seller_cancel_never_strands_the_money(app, make_produc
     else:
         assert status == S.NEW and owed == []
         assert isinstance(results[1], InvalidTransition)
+
+
+def test_eight_staff_cancelling_one_paid_part_at_once_never_500(app, client, make_product,
+                                                                 make_user):
+    """Through the staff page, as eight tabs would: one cancel, one refund obligation, the
+    stock back once, and every other tab told it already moved (no 500)."""
+    product = make_product(stock=10)
+    staff = make_user(Role.STAFF)
+    order = checkout.place_order({product.id: (2, product.price)},
+                                 checkout.Buyer(name="Ibu", phone="+6281399990000"), {},
+                                 PaymentMethod.BANK_TRANSFER)
+    payments.confirm_transfer(checkout.pay_for(order, "http://localhost/"), staff)
+    part_id = order.parts[0].id
+    db.session.commit()
+    tabs = [app.test_client() for _ in range(8)]
+    for tab in tabs:
+        assert tab.post("/akun/masuk", data={"login": staff.email,
+                                             "password": PASSWORD}).status_code == 302
+
+    def cancel(tab):
+        return lambda: tab.post(f"/staf/pesanan/{part_id}/batal",
+                                data={"reason": "Penjual sakit"}).status_code
+
+    codes = race(app, [cancel(tab) for tab in tabs])
+    db.session.expire_all()
+    assert all(code in (302, 303, 409) for code in codes), codes
+    assert db.session.get(SellerOrder, part_id).status == S.CANCELLED
+    assert _events(part_id, S.CANCELLED) == 1
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(RefundObligation)) == 1
+    assert db.session.get(Product, product.id).stock == 10

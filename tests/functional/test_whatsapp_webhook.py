@@ -168,7 +168,9 @@ def test_two_terima_replies_at_once_accept_once(app, fake_whatsapp, ordered, rou
     assert codes == [200, 200]
     assert status_of(parts[YULI]) == S.ACCEPTED and accepted_events(parts[YULI]) == 1
     bodies = [s.body["text"]["body"] for s in fake_whatsapp.to(YULI) if s.body["type"] == "text"]
-    assert len(bodies) == 2 and sum("diterima" in b for b in bodies) == 1
+    # the later reply either waited for the first and is told the order moved on, or came
+    # after its commit and finds no new order waiting (no answer): never a second acceptance
+    assert len(bodies) in (1, 2) and sum("diterima" in b for b in bodies) == 1
 
 
 def test_not_json_is_400(client, fake_whatsapp):

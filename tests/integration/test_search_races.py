@@ -1,6 +1,4 @@
 """Two staff removing one synonym group, and two sellers filing the same new words, at once."""
-import threading
-
 import pytest
 import sqlalchemy as sa
 
@@ -9,33 +7,11 @@ from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.search import services
 from storefront.search.models import SearchWordKey, SynonymGroup
+from tests.racing import race
 from tests.support.synonyms import no_first_synonyms  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.usefixtures("no_first_synonyms")
 
-
-def _race(app, actions) -> list:
-    barrier = threading.Barrier(len(actions))
-    results: list = [None] * len(actions)
-
-    def run(index, action):
-        with app.app_context():
-            try:
-                barrier.wait(timeout=10)
-                results[index] = action()
-                db.session.commit()
-            except Exception as exc:  # noqa: BLE001 - reported by the test
-                db.session.rollback()
-                results[index] = exc
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def test_two_staff_remove_one_group_and_one_wins(app, make_staff):
@@ -43,7 +19,7 @@ def test_two_staff_remove_one_group_and_one_wins(app, make_staff):
     group = services.add_group(first, "kue, jajan")
     db.session.commit()
     ids = (first.id, second.id)
-    results = _race(app, [lambda uid=uid: services.remove_group(db.session.get(type(first), uid), group.id)
+    results = race(app, [lambda uid=uid: services.remove_group(db.session.get(type(first), uid), group.id)
                           for uid in ids])
     assert sorted(map(repr, results)) == ["False", "True"], results
     db.session.rollback()
@@ -62,7 +38,7 @@ def test_two_sellers_file_the_same_new_word_at_once(app, make_product):
         db.session.flush()
         return True
 
-    results = _race(app, [lambda pid=pid: rename(pid) for pid in ids])
+    results = race(app, [lambda pid=pid: rename(pid) for pid in ids])
     assert results == [True, True], results
     db.session.rollback()
     words = db.session.scalars(sa.select(SearchWordKey.word).where(SearchWordKey.key == "cucur")).all()

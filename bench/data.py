@@ -19,21 +19,27 @@ FILLER = [f"{a}{b}" for a in ("ma", "ka", "la", "sa", "ta", "na", "ra", "ba", "p
                     "sal", "lot", "kib", "rap", "nug", "dat", "sim", "bor", "lem", "hut")]
 
 
+def categories_and_shops(shops: int, areas: tuple[str, ...] = ("Oebobo",)) -> None:
+    """The five bench categories and ``shops`` active shops, their areas taken in turn."""
+    for n, (slug, kind) in enumerate([("makanan", "food"), ("kue", "food"), ("minuman", "food"),
+                                      ("tenun", "craft"), ("lontar", "craft")]):
+        db.session.add(Category(slug=slug, name_id=slug.title(), name_en=slug.title(), kind=kind,
+                                position=n))
+    for n in range(shops):
+        user = User(name=f"Penjual {n}", role=Role.SELLER, phone=f"+62812990{n:05d}")
+        db.session.add(user)
+        db.session.flush()
+        db.session.add(Shop(owner_id=user.id, slug=f"toko-{n}", name=f"Toko Mama {n}",
+                            area=areas[n % len(areas)]))
+    db.session.flush()
+
+
 def fill(products: int, shops: int = 50, seed: int = 7) -> None:
     """Add ``products`` approved products spread over ``shops`` active shops in 5 categories."""
     rng = random.Random(seed)
     existing = db.session.scalar(sa.select(sa.func.count()).select_from(Product)) or 0
     if not db.session.scalar(sa.select(sa.func.count()).select_from(Category)):
-        for n, (slug, kind) in enumerate([("makanan", "food"), ("kue", "food"), ("minuman", "food"),
-                                          ("tenun", "craft"), ("lontar", "craft")]):
-            db.session.add(Category(slug=slug, name_id=slug.title(), name_en=slug.title(), kind=kind,
-                                    position=n))
-        for n in range(shops):
-            user = User(name=f"Penjual {n}", role=Role.SELLER, phone=f"+62812990{n:05d}")
-            db.session.add(user)
-            db.session.flush()
-            db.session.add(Shop(owner_id=user.id, slug=f"toko-{n}", name=f"Toko Mama {n}", area="Oebobo"))
-        db.session.flush()
+        categories_and_shops(shops)
     category_ids = list(db.session.scalars(sa.select(Category.id)))
     shops_by_id = {shop_id: name for shop_id, name in db.session.execute(sa.select(Shop.id, Shop.name))}
     shop_ids = list(shops_by_id)

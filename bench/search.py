@@ -20,12 +20,13 @@ import time
 import sqlalchemy as sa
 
 from bench.common import PG_BENCH, fresh_database, machine, say
+from bench.data import categories_and_shops
 from storefront import create_app
 from storefront.catalog.search_index import file_words
 from storefront.domain.areas import ALL_AREAS
 from storefront.domain.search_words import index_text, vocabulary
 from storefront.extensions import db
-from storefront.models import Category, Role, Shop, User
+from storefront.models import Shop
 from storefront.web import fragments
 
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
@@ -61,17 +62,7 @@ def _templates(rng: random.Random):
 
 
 def _setup(rng: random.Random, shops: int = 50) -> None:
-    for n, (slug, kind) in enumerate([("makanan", "food"), ("kue", "food"), ("minuman", "food"),
-                                      ("tenun", "craft"), ("lontar", "craft")]):
-        db.session.add(Category(slug=slug, name_id=slug.title(), name_en=slug.title(), kind=kind,
-                                position=n))
-    for n in range(shops):
-        user = User(name=f"Penjual {n}", role=Role.SELLER, phone=f"+62812990{n:05d}")
-        db.session.add(user)
-        db.session.flush()
-        db.session.add(Shop(owner_id=user.id, slug=f"toko-{n}", name=f"Toko Mama {n}",
-                            area=ALL_AREAS[n % len(ALL_AREAS)]))
-    db.session.flush()
+    categories_and_shops(shops, tuple(ALL_AREAS))
     names, descriptions = _templates(rng)
     db.session.execute(sa.text("CREATE TEMP TABLE bench_names (i int, name text, idx text)"))
     db.session.execute(sa.text("CREATE TEMP TABLE bench_descs (i int, body text, idx text)"))

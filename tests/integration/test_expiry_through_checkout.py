@@ -1,6 +1,5 @@
 """Acceptance 3: unpaid orders placed through checkout release exactly their reserved stock,
 once, by ``flask release-expired``, even racing a late "paid" webhook in another session."""
-import threading
 import time
 from datetime import timedelta
 
@@ -22,8 +21,10 @@ from storefront.models import (
     SellerOrderEvent,
 )
 from storefront.payments import services
+from storefront.payments.jobs import release_expired
 from storefront.payments.models import Payment
 from tests.paytools import post_event
+from tests.racing import race
 
 NOW = clock.now().replace(microsecond=0)
 
@@ -115,35 +116,14 @@ def test_transfer_past_its_deadline_releases_stock_and_capacity_once_then_late_m
 
 
 def _race(app, event: dict, webhook_delay: float) -> dict:
-    barrier = threading.Barrier(2)
-    results: dict[str, object] = {}
-
-    def expire():
-        from storefront.payments.jobs import release_expired
-
-        with app.app_context():
-            try:
-                barrier.wait(timeout=10)
-                results["expire"] = release_expired()
-            except Exception as exc:  # noqa: BLE001 - reported by the test
-                results["expire"] = exc
-            finally:
-                db.session.remove()
+    """The expiry job and Stripe's late "paid" webhook at the same moment."""
 
     def webhook():
-        try:
-            barrier.wait(timeout=10)
-            time.sleep(webhook_delay)
-            results["paid"] = post_event(app.test_client(), event).get_json()["outcome"]
-        except Exception as exc:  # noqa: BLE001
-            results["paid"] = exc
+        time.sleep(webhook_delay)
+        return post_event(app.test_client(), event).get_json()["outcome"]
 
-    threads = [threading.Thread(target=expire), threading.Thread(target=webhook)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    expired, paid = race(app, [release_expired, webhook])
+    return {"expire": expired, "paid": paid}
 
 
 @pytest.mark.parametrize("round_", range(4))

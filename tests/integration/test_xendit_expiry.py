@@ -13,8 +13,10 @@ from storefront.domain.order_states import SellerOrderStatus as S
 from storefront.domain.payment_states import PaymentStatus
 from storefront.extensions import db
 from storefront.models import Notification, Order, Product, SellerOrder, SellerOrderEvent
+from storefront.payments.jobs import release_expired
 from storefront.payments.models import Payment
 from tests.paytools import post_callback
+from tests.racing import race
 
 NOW = clock.now().replace(microsecond=0)
 
@@ -118,36 +120,15 @@ def test_the_job_asks_xendit_and_routes_a_payment_whose_callback_was_lost(
 
 
 def _race(app, fake, payment, pay_delay: float) -> dict:
-    barrier = threading.Barrier(2)
-    results: dict[str, object] = {}
-
-    def expire():
-        from storefront.payments.jobs import release_expired
-
-        with app.app_context():
-            try:
-                barrier.wait(timeout=10)
-                results["expire"] = release_expired()
-            except Exception as exc:  # noqa: BLE001 - reported by the test
-                results["expire"] = exc
-            finally:
-                db.session.remove()
+    """The expiry job and the buyer's payment callback at the same moment."""
 
     def pay():
-        try:
-            barrier.wait(timeout=10)
-            time.sleep(pay_delay)
-            callback = fake.pay(payment.provider_ref, send=False)
-            results["paid"] = post_callback(app.test_client(), callback).get_json()["outcome"]
-        except Exception as exc:  # noqa: BLE001
-            results["paid"] = exc
+        time.sleep(pay_delay)
+        callback = fake.pay(payment.provider_ref, send=False)
+        return post_callback(app.test_client(), callback).get_json()["outcome"]
 
-    threads = [threading.Thread(target=expire), threading.Thread(target=pay)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    expired, paid = race(app, [release_expired, pay])
+    return {"expire": expired, "paid": paid}
 
 
 @pytest.mark.parametrize("round_", range(6))
